@@ -21,6 +21,9 @@ export type Tokenizer = (text: string) => Token[];
 const require = createRequire(import.meta.url);
 export const DEFAULT_DICTIONARY_PATH = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
 
+/** Characters kuromoji's lattice builder throws on: lone surrogates and NUL (measured over the whole BMP). */
+const UNTOKENIZABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g;
+
 let loading: Promise<Tokenizer> | null = null;
 
 /** Resolves to the shared tokenizer; the dictionary is read from disk on the first call only. */
@@ -32,7 +35,9 @@ export function loadTokenizer(dicPath: string = DEFAULT_DICTIONARY_PATH): Promis
         reject(new Error(`kuromoji dictionary could not be loaded from ${dicPath}: ${err.message}`));
         return;
       }
-      resolve((text: string) => {
+      resolve((input: string) => {
+        // U+FFFD has the same UTF-16 length as what it replaces, so offsets into `input` hold.
+        const text = input.replace(UNTOKENIZABLE, '\uFFFD');
         // kuromoji's word_position counts code points; offsets here are UTF-16 like every JS string index.
         let offset = 0;
         return raw.tokenize(text).map((t) => {

@@ -1,0 +1,123 @@
+// From segmented documents to DocumentBundles. Two passes over the whole batch: first every document teaches the
+// dictionary its new names and abbreviations (オール光ネットワーク（APN） in one deck makes "APN" known in all), then
+// each document is matched and its relations and facts extracted.
+import type { DocumentBundle, DocumentRecord, PassageRecord } from '../../src/model/graph.ts';
+import type { Tokenizer } from '../../src/text/tokenizer.ts';
+import { EntityDictionary, type DictionaryEntry } from './EntityDictionary.ts';
+import { type AnalyzedPassage, ExtractionContext } from './ExtractionContext.ts';
+import { loadCuratedData, type CuratedData } from './curatedDictionaries.ts';
+import { discoverEntities } from './discoverEntities.ts';
+import { extractJointProjects } from './extractJointProjects.ts';
+import { extractStatements } from './extractStatements.ts';
+import { extractTables } from './extractTables.ts';
+import { resolveSections } from './sectionSubjects.ts';
+
+export interface SegmentedInput {
+  document: DocumentRecord;
+  passages: {
+    ordinal: number;
+    kind: PassageRecord['kind'];
+    text: string;
+    lineStart: number;
+    lineEnd: number;
+    section: string[];
+    lineOffsets: number[];
+  }[];
+}
+
+export interface ExtractionOptions {
+  tokenizer: Tokenizer;
+  /** Entities already in the store (names and aliases learned from earlier ingests). */
+  knownEntities?: DictionaryEntry[];
+  curated?: CuratedData;
+  /** Called after each document and stage, for progress bars. */
+  onProgress?: (file: string, stage: 'tokenize' | 'discover' | 'extract') => void;
+}
+
+export function passageId(docId: string, ordinal: number): string {
+  return `${docId}#${ordinal}`;
+}
+
+function analyze(input: SegmentedInput, tokenizer: Tokenizer): AnalyzedPassage[] {
+  return input.passages.map((p) => {
+    const tokens = tokenizer(p.text);
+    const boundaries = new Set<number>([0, p.text.length]);
+    for (const t of tokens) {
+      boundaries.add(t.start);
+      boundaries.add(t.start + t.surface.length);
+    }
+    return { ...p, id: passageId(input.document.id, p.ordinal), tokens, boundaries, matches: [] };
+  });
+}
+
+export function extractDocuments(inputs: SegmentedInput[], options: ExtractionOptions): DocumentBundle[] {
+  const curated = options.curated ?? loadCuratedData();
+  const dictionary = new EntityDictionary();
+  for (const e of curated.entries) dictionary.add(e);
+  for (const e of options.knownEntities ?? []) dictionary.add(e);
+
+  const analyzed = inputs.map((input) => {
+    const passages = analyze(input, options.tokenizer);
+    options.onProgress?.(input.document.file, 'tokenize');
+    return { input, passages };
+  });
+  const discovered = analyzed.map(({ input, passages }) => {
+    const d = discoverEntities(passages, dictionary, curated.patterns);
+    options.onProgress?.(input.document.file, 'discover');
+    return d;
+  });
+
+  return analyzed.map(({ input, passages }, i) => {
+    const local = new EntityDictionary();
+    for (const { id, alias } of discovered[i]!.localAliases) {
+      const e = dictionary.get(id);
+      if (e) local.add({ ...e, name: alias, nameEn: null, aliases: [] });
+    }
+    const sections = resolveSections(passages, dictionary, curated.patterns);
+    const ctx = new ExtractionContext(input.document.id, input.document.date, input.document.title, passages, dictionary, curated);
+    for (const p of passages) {
+      const global = dictionary.match(p.text, p.boundaries);
+      const extra = local.match(p.text, p.boundaries).filter((m) => !global.some((g) => m.start < g.end && g.start < m.end));
+      p.matches = [...global, ...extra].sort((a, b) => a.start - b.start);
+      for (const m of p.matches) {
+        for (const id of m.entityIds) {
+          ctx.useEntity(id);
+          ctx.mention(id, p, m.surface);
+        }
+      }
+    }
+    extractJointProjects(ctx);
+    extractTables(ctx);
+    extractStatements(ctx, sections);
+    // Organizations whose country the curated dictionary knows: LOCATED_IN, quoted from their first mention.
+    for (const m of ctx.mentions.values()) {
+      const e = dictionary.get(m.entityId);
+      if (!e || e.type === 'Country' || !e.country) continue;
+      const cid = curated.countryIdByCode.get(e.country);
+      const p = passages.find((q) => q.id === m.passageId);
+      if (!cid || !p || [...ctx.relations.values()].some((r) => r.type === 'LOCATED_IN' && r.fromId === e.id && r.toId === cid)) continue;
+      ctx.useEntity(cid);
+      const at = p.text.indexOf(m.surface);
+      ctx.relate('LOCATED_IN', e.id, cid, ctx.provenance(p, Math.max(0, at), Math.max(0, at) + m.surface.length), { role: 'dictionary' });
+    }
+    options.onProgress?.(input.document.file, 'extract');
+    const passageRecords: PassageRecord[] = passages.map((p) => ({
+      id: p.id,
+      docId: input.document.id,
+      ordinal: p.ordinal,
+      text: p.text,
+      lineStart: p.lineStart,
+      lineEnd: p.lineEnd,
+      section: p.section,
+      kind: p.kind,
+    }));
+    return {
+      document: input.document,
+      passages: passageRecords,
+      entities: [...ctx.entities.values()],
+      mentions: [...ctx.mentions.values()],
+      relations: [...ctx.relations.values()],
+      facts: [...ctx.facts.values()],
+    };
+  });
+}

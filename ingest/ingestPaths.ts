@@ -1,0 +1,168 @@
+// The ingestion pipeline: files → read (encoding) → normalize → segment → tokenize → extract → store.
+// Bad files are reported with the file and the reason and skipped; the others are still ingested. Each document is
+// written in one transaction (GraphStore.replaceDocument), so a failure leaves the graph as it was before it.
+import type { DocumentRecord, EntityType } from '../src/model/graph.ts';
+import { ENTITY_TYPES } from '../src/model/graph.ts';
+import type { GraphStore, WriteSummary } from '../src/store/GraphStore.ts';
+import { loadTokenizer } from '../src/text/tokenizer.ts';
+import type { DictionaryEntry } from './extract/EntityDictionary.ts';
+import { extractDocuments, type SegmentedInput } from './extract/extractDocuments.ts';
+import { IngestInputError } from './read/IngestInputError.ts';
+import { listInputFiles } from './read/listInputFiles.ts';
+import { readDocument } from './read/readDocument.ts';
+import { normalizeDocument } from './normalize/normalizeDocument.ts';
+import { segmentDocument } from './segment/segmentDocument.ts';
+
+export const DEFAULT_SCAN_PAGE = 2000;
+
+export type IngestStage = 'read' | 'normalize' | 'segment' | 'tokenize' | 'discover' | 'extract' | 'store';
+
+export interface IngestOptions {
+  maxBytes: number;
+  /** Dates given at ingest (file name → ISO date); they win over a date found in the text. */
+  dates?: Record<string, string>;
+  /** Progress: one call per file and stage. */
+  onProgress?: (event: { file: string; stage: IngestStage; index: number; total: number }) => void;
+}
+
+export interface IngestFileResult {
+  file: string;
+  path: string;
+  status: 'ingested' | 'unchanged' | 'failed';
+  error?: { code: string; message: string };
+  summary?: WriteSummary;
+}
+
+export interface IngestReport {
+  files: IngestFileResult[];
+  documents: number;
+  passages: number;
+  entitiesByType: Record<EntityType, number>;
+  relations: number;
+  facts: number;
+  conflicts: number;
+  seconds: number;
+  failed: number;
+}
+
+const docIdOf = (file: string) => `doc:${file}`;
+
+/** Names and aliases the store already knows, so an abbreviation learned from an earlier ingest applies now. */
+async function knownEntities(store: GraphStore): Promise<DictionaryEntry[]> {
+  const out: DictionaryEntry[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = await store.scanEntities(after, DEFAULT_SCAN_PAGE);
+    for (const e of page) {
+      if (e.type === 'Budget') continue;
+      out.push({ id: e.id, type: e.type, name: e.name, nameEn: e.nameEn, aliases: e.aliases, code: e.code });
+    }
+    if (page.length < DEFAULT_SCAN_PAGE) return out;
+    after = page.at(-1)!.id;
+  }
+}
+
+/**
+ * Facts the documents disagree on: a project side whose lead differs between documents, an entity whose period or
+ * start differs. Both are kept (the newest is current); this counts them for the summary.
+ */
+export async function countConflicts(store: GraphStore): Promise<number> {
+  const projects = await store.findEntities({ type: 'Project' }, { limit: 10_000, offset: 0 });
+  const ids = projects.items.map((p) => p.id);
+  if (ids.length === 0) return 0;
+  let conflicts = 0;
+  const leads = new Map<string, Set<string>>();
+  for (const r of await store.relationsOf(ids, 'in', ['LEAD_OF'])) {
+    const key = `${r.toId}|${r.side ?? ''}|${r.role ?? ''}`;
+    if (!leads.has(key)) leads.set(key, new Set());
+    leads.get(key)!.add(r.fromId);
+  }
+  for (const s of leads.values()) if (s.size > 1) conflicts++;
+  const periods = new Map<string, Set<string>>();
+  for (const f of await store.factsOf(ids)) {
+    if (f.predicate !== 'PERIOD' && f.predicate !== 'START') continue;
+    const key = `${f.subjectId}|${f.predicate}`;
+    if (!periods.has(key)) periods.set(key, new Set());
+    periods.get(key)!.add(`${f.dateStart}|${f.dateEnd}`);
+  }
+  for (const s of periods.values()) if (s.size > 1) conflicts++;
+  return conflicts;
+}
+
+export async function ingestPaths(paths: string[], store: GraphStore, options: IngestOptions): Promise<IngestReport> {
+  const started = performance.now();
+  const { files, errors } = await listInputFiles(paths);
+  const results: IngestFileResult[] = errors.map((e) => ({ file: e.file, path: e.file, status: 'failed', error: { code: e.code, message: e.message } }));
+  const progress = (file: string, stage: IngestStage, index: number) => options.onProgress?.({ file, stage, index, total: files.length });
+
+  const fail = (path: string, file: string, err: unknown) => {
+    const e = err instanceof IngestInputError ? { code: err.code, message: err.message } : { code: 'INGEST_FAILED', message: `${path}: ${(err as Error).message}` };
+    results.push({ file, path, status: 'failed', error: e });
+  };
+
+  const inputs: { input: SegmentedInput; path: string }[] = [];
+  const tokenizer = await loadTokenizer();
+  for (const [index, path] of files.entries()) {
+    const file = path.split(/[\\/]/).pop()!;
+    try {
+      const raw = await readDocument(path, { maxBytes: options.maxBytes });
+      progress(file, 'read', index);
+      if ((await store.documentHash(raw.file)) === raw.contentHash) {
+        results.push({ file: raw.file, path, status: 'unchanged' });
+        continue;
+      }
+      const normalized = normalizeDocument(raw);
+      progress(file, 'normalize', index);
+      const segmented = segmentDocument(normalized, raw);
+      progress(file, 'segment', index);
+      const given = options.dates?.[raw.file] ?? null;
+      const document: DocumentRecord = {
+        id: docIdOf(raw.file),
+        file: raw.file,
+        title: segmented.title,
+        date: given ?? segmented.date,
+        dateSource: given ? 'given' : segmented.date ? 'text' : 'none',
+        contentHash: raw.contentHash,
+        encoding: raw.encoding,
+        lineCount: raw.lines.length,
+        charCount: raw.text.length,
+        ingestedAt: new Date().toISOString(),
+      };
+      inputs.push({ input: { document, passages: segmented.passages }, path });
+    } catch (err) {
+      fail(path, file, err);
+    }
+  }
+
+  if (inputs.length > 0) {
+    const indexOf = new Map(files.map((f, i) => [f.split(/[\\/]/).pop()!, i]));
+    const bundles = extractDocuments(
+      inputs.map((i) => i.input),
+      { tokenizer, knownEntities: await knownEntities(store), onProgress: (file, stage) => progress(file, stage, indexOf.get(file) ?? 0) },
+    );
+    for (const [k, bundle] of bundles.entries()) {
+      const { path } = inputs[k]!;
+      try {
+        const summary = await store.replaceDocument(bundle);
+        progress(bundle.document.file, 'store', indexOf.get(bundle.document.file) ?? 0);
+        results.push({ file: bundle.document.file, path, status: summary.changed ? 'ingested' : 'unchanged', summary });
+      } catch (err) {
+        fail(path, bundle.document.file, err);
+      }
+    }
+  }
+
+  const stats = await store.stats();
+  const entitiesByType = Object.fromEntries(ENTITY_TYPES.map((t) => [t, stats.entitiesByType[t] ?? 0])) as Record<EntityType, number>;
+  return {
+    files: results,
+    documents: stats.documents,
+    passages: stats.passages,
+    entitiesByType,
+    relations: stats.relations,
+    facts: stats.facts,
+    conflicts: await countConflicts(store),
+    seconds: (performance.now() - started) / 1000,
+    failed: results.filter((r) => r.status === 'failed').length,
+  };
+}
