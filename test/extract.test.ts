@@ -161,7 +161,7 @@ describe('counts, targets and lists', () => {
     const b = bundles.get(MAR)!;
     const ws = entityByName(b, 'Beyond 5G研究開発ワークショップ')!;
     const people = b.facts.filter((f) => f.subjectId === ws.id && f.predicate === 'QUANTITY' && f.unit === '名').map((f) => f.num);
-    expect(people.reduce((a, n) => a + (n ?? 0), 0)).toBe(75);
+    expect(people.reduce<number>((a, n) => a + (n ?? 0), 0)).toBe(75);
   });
 });
 

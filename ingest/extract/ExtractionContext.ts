@@ -36,7 +36,7 @@ export interface AnalyzedPassage {
   matches: EntityMatch[];
 }
 
-export function hashId(...parts: (string | number | null | undefined)[]): string {
+export function hashId(...parts: (string | number | boolean | null | undefined)[]): string {
   return createHash('sha256').update(parts.map((p) => String(p ?? '')).join('\u241f')).digest('hex').slice(0, 20);
 }
 

@@ -11,6 +11,14 @@ import type { Token } from '../../src/text/tokenizer.ts';
 import type { DictionaryEntry, EntityDictionary } from './EntityDictionary.ts';
 import type { AnalyzedPassage } from './ExtractionContext.ts';
 import type { Patterns } from './curatedDictionaries.ts';
+import { isPairProjectName } from './extractJointProjects.ts';
+
+const DESCRIBED_AS: [RegExp, EntityType][] = [
+  [/(プロジェクト|テストベッド|実証基盤|拠点)$/, 'Project'],
+  [/(プログラム|計画|戦略|制度|枠組み|基金|ファンド)$/, 'Program'],
+  [/(組織|機関|団体|企業|会社|法人|フォーラム|協議会|連合)$/, 'Organization'],
+  [/(会議|会合|ワークショップ|イベント)$/, 'Event'],
+];
 
 export const ID_PREFIX: Record<EntityType, string> = {
   Country: 'country',
@@ -98,7 +106,7 @@ interface Discovery {
   localAliases: { id: string; alias: string }[];
 }
 
-export function discoverEntities(passages: AnalyzedPassage[], dictionary: EntityDictionary, patterns: Patterns): Discovery {
+export function discoverEntities(passages: AnalyzedPassage[], dictionary: EntityDictionary, patterns: Patterns, oneChar: Map<string, string>): Discovery {
   const found = new Map<string, DictionaryEntry>();
   const localAliases: { id: string; alias: string }[] = [];
 
@@ -106,6 +114,7 @@ export function discoverEntities(passages: AnalyzedPassage[], dictionary: Entity
   const register = (type: EntityType, name: string, extra: { nameEn?: string | null; aliases?: string[] } = {}): string | null => {
     const clean = name.trim();
     if (clean.length < 2 || clean.length > 60) return null;
+    if (type === 'Project' && isPairProjectName(clean, oneChar)) return dictionary.lookup(clean)[0] ?? null;
     const existing = known(clean) ?? extra.aliases?.map(known).find(Boolean);
     if (existing) {
       for (const a of [clean, ...(extra.aliases ?? [])]) if (!dictionary.lookup(a).includes(existing)) dictionary.addAlias(existing, a);
@@ -174,6 +183,11 @@ export function discoverEntities(passages: AnalyzedPassage[], dictionary: Entity
       if (!long) continue;
       const id = known(long) ?? (inferType(long, patterns) ? register(inferType(long, patterns)!, long) : null);
       if (id) localAliases.push({ id, alias: m[1]! });
+    }
+    // "テストベッドである「東京QKDネットワーク」": a quoted name introduced by what it is.
+    for (const m of text.matchAll(/([^\s、。「」]{2,16})である「([^「」]{2,40})」/g)) {
+      const type = DESCRIBED_AS.find(([re]) => re.test(m[1]!))?.[1];
+      if (type) register(type, cleanName(m[2]!, patterns));
     }
     // Names in 「…」 with a known suffix (「地方枠」事業 counts: the suffix may follow the bracket).
     for (const m of text.matchAll(/「([^「」]{2,50})」(事業|基金|プログラム|プロジェクト)?/g)) {

@@ -7,7 +7,7 @@ import { EntityDictionary, type DictionaryEntry } from './EntityDictionary.ts';
 import { type AnalyzedPassage, ExtractionContext } from './ExtractionContext.ts';
 import { loadCuratedData, type CuratedData } from './curatedDictionaries.ts';
 import { discoverEntities } from './discoverEntities.ts';
-import { extractJointProjects } from './extractJointProjects.ts';
+import { extractJointProjects, registerJointProjects } from './extractJointProjects.ts';
 import { extractStatements } from './extractStatements.ts';
 import { extractTables } from './extractTables.ts';
 import { resolveSections } from './sectionSubjects.ts';
@@ -62,7 +62,8 @@ export function extractDocuments(inputs: SegmentedInput[], options: ExtractionOp
     return { input, passages };
   });
   const discovered = analyzed.map(({ input, passages }) => {
-    const d = discoverEntities(passages, dictionary, curated.patterns);
+    registerJointProjects(passages, dictionary, curated.oneCharacterCountries);
+    const d = discoverEntities(passages, dictionary, curated.patterns, curated.oneCharacterCountries);
     options.onProgress?.(input.document.file, 'discover');
     return d;
   });

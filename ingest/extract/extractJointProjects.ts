@@ -3,6 +3,7 @@
 // Each block with a theme, period or representatives is a Project BETWEEN the countries, led on each side by the
 // named organization, COVERING the technologies its theme names. A block without those fields (日英 … その他) still
 // yields its events (a workshop between NICT and a UK body) with each organization's side.
+import type { EntityDictionary } from './EntityDictionary.ts';
 import type { AnalyzedPassage, ExtractionContext } from './ExtractionContext.ts';
 import { hashId } from './ExtractionContext.ts';
 import { entityIdFor } from './discoverEntities.ts';
@@ -55,9 +56,14 @@ export function parsePair(text: string, oneChar: Map<string, string>): { codes: 
   return { codes, raw };
 }
 
-export function extractJointProjects(ctx: ExtractionContext): void {
-  const oneChar = ctx.curated.oneCharacterCountries;
-  const passages = ctx.passages;
+interface JointBlock {
+  pair: { codes: string[]; raw: string };
+  heading: string;
+  passages: AnalyzedPassage[];
+}
+
+function findBlocks(passages: AnalyzedPassage[], oneChar: Map<string, string>): JointBlock[] {
+  const blocks: JointBlock[] = [];
   for (let i = 0; i < passages.length; i++) {
     const head = passages[i]!;
     const pair = parsePair(head.text.split('\n')[0]!, oneChar);
@@ -73,7 +79,47 @@ export function extractJointProjects(ctx: ExtractionContext): void {
       if (!underHeading && !FIELD.test(first) && !/側代表者|^[(（]|^最大/.test(first)) break;
       block.push(q);
     }
-    extractBlock(ctx, pair, headingText, block.flatMap(linesOf));
+    blocks.push({ pair, heading: headingText, passages: block });
+  }
+  return blocks;
+}
+
+/** A block's project: named by its theme's closing parentheses (…(6G MIRAI-HARMONY)), else by the country pair. */
+function blockProject(block: JointBlock, dictionary: EntityDictionary): { id: string; name: string; nameEn: string; genericName: string } | null {
+  const lines = block.passages.flatMap(linesOf);
+  const theme = lines.map((l) => l.text.match(/^(?:テーマ|内容|概要)\s*[:：]\s*(.*)$/)?.[1]).find(Boolean);
+  const hasFields = lines.some((l) => FIELD.test(l.text) || /側代表者/.test(l.text));
+  if (!hasFields) return null;
+  const explicit = theme?.match(/[(（]\s*([A-Za-z0-9][^()（）]{1,40}?)\s*[)）]\s*$/)?.[1]?.trim() ?? null;
+  const genericName = `${block.pair.raw}国際共同研究プロジェクト`;
+  const pairEn = block.pair.codes.map((c) => dictionary.get(countryId(c))?.nameEn ?? dictionary.get(`region:${c}`)?.nameEn ?? c).join('–');
+  return {
+    id: explicit ? entityIdFor('Project', explicit) : `proj:${block.pair.codes.join('-')}`,
+    name: explicit ?? genericName,
+    nameEn: explicit ?? `${pairEn} joint research project`,
+    genericName,
+  };
+}
+
+/** Discovery pass: the projects of joint-research blocks enter the dictionary before any document is matched. */
+export function registerJointProjects(passages: AnalyzedPassage[], dictionary: EntityDictionary, oneChar: Map<string, string>): void {
+  for (const block of findBlocks(passages, oneChar)) {
+    const p = blockProject(block, dictionary);
+    if (!p) continue;
+    if (dictionary.get(p.id)) dictionary.addAlias(p.id, p.genericName);
+    else dictionary.add({ id: p.id, type: 'Project', name: p.name, nameEn: p.nameEn, aliases: p.name === p.genericName ? [] : [p.genericName] });
+  }
+}
+
+/** A project name such as 日独国際共同研究プロジェクト belongs to the joint-research blocks, not to discovery. */
+export function isPairProjectName(name: string, oneChar: Map<string, string>): boolean {
+  const m = name.match(/^(.+?)(?:国際)?共同研究プロジェクト$/);
+  return m !== null && parsePair(m[1]!, oneChar) !== null;
+}
+
+export function extractJointProjects(ctx: ExtractionContext): void {
+  for (const block of findBlocks(ctx.passages, ctx.curated.oneCharacterCountries)) {
+    extractBlock(ctx, block.pair, block.heading, block.passages.flatMap(linesOf), blockProject(block, ctx.dictionary));
   }
 }
 
@@ -96,7 +142,7 @@ function organizationId(ctx: ExtractionContext, name: string): string {
   return id;
 }
 
-function extractBlock(ctx: ExtractionContext, pair: { codes: string[]; raw: string }, heading: string, lines: Line[]): void {
+function extractBlock(ctx: ExtractionContext, pair: { codes: string[]; raw: string }, heading: string, lines: Line[], project: ReturnType<typeof blockProject>): void {
   const fields = new Map<string, Line & { value: string; valueStart: number }>();
   const representatives: { side: string; org: string; line: Line; start: number; end: number }[] = [];
   let lastField: string | null = null;
@@ -125,25 +171,17 @@ function extractBlock(ctx: ExtractionContext, pair: { codes: string[]; raw: stri
   const theme = fields.get('テーマ') ?? fields.get('内容');
   const first = lines[0]!;
   const blockProv = ctx.provenance(first.p, first.start, first.end);
-  const countryNames = pair.codes.map((c) => ctx.dictionary.get(countryId(c)) ?? ctx.dictionary.get(`region:${c}`));
-  const pairEn = countryNames.map((c) => c?.nameEn ?? '').join('–');
+  const pairEn = pair.codes.map((c) => ctx.dictionary.get(countryId(c))?.nameEn ?? ctx.dictionary.get(`region:${c}`)?.nameEn ?? c).join('–');
 
-  if (!theme && !fields.has('期間') && representatives.length === 0) {
+  if (!project) {
     extractBlockEvents(ctx, pair, pairEn, lines);
     return;
   }
   for (const l of lines) ctx.consumed.add(l.p.id);
+  const explicit = project.name === project.genericName ? null : project.name;
 
-  // A name given in the theme's closing parentheses (…(6G MIRAI-HARMONY)) names the project; otherwise the pair does.
-  const explicit = theme?.value.match(/[(（]\s*([A-Za-z0-9][^()（）]{1,40}?)\s*[)）]\s*$/)?.[1]?.trim() ?? null;
-  const genericName = `${pair.raw}国際共同研究プロジェクト`;
-  const name = explicit ?? genericName;
-  const id = explicit ? entityIdFor('Project', explicit) : `proj:${pair.codes.join('-')}`;
-  const existing = ctx.dictionary.get(id);
-  if (!existing) ctx.dictionary.add({ id, type: 'Project', name, nameEn: explicit ?? `${pairEn} joint research project`, aliases: explicit ? [genericName] : [] });
-  else ctx.dictionary.addAlias(id, genericName);
-  const project = ctx.useEntity(id);
-  if (!project.aliases.includes(genericName) && project.name !== genericName) project.aliases.push(genericName);
+  const { id, name } = project;
+  ctx.useEntity(id);
   ctx.mention(id, first.p, heading);
 
   for (const code of pair.codes) {

@@ -20,7 +20,7 @@ const FOUNDER_VERBS = /^(?:が|により|は|を中心に|が中心となって|
 const OWNER_TYPES: EntityType[] = ['Program', 'Project', 'Event', 'Organization'];
 const SUBJECT_TYPES: EntityType[] = ['Program', 'Project', 'Event', 'Organization', 'Technology'];
 const GOAL = /目指す|目標|目途|\[[^\]]*(?:頃|まで)/;
-const COUNT_UNITS = /^(社|名|人|件|プロジェクト|か国|カ国|ヶ国|機関|拠点|か所|箇所|機)/;
+const COUNT_UNITS = /^(社|名|人|件|プロジェクト|か国|カ国|ヶ国|機関|拠点|か所|箇所|機|企業|大学|団体)/;
 
 interface Sentence {
   p: AnalyzedPassage;
@@ -54,10 +54,7 @@ export function extractStatements(ctx: ExtractionContext, sections: Map<string, 
       ctx.mention(section.subjectId, p, ctx.dictionary.get(section.subjectId)!.name);
       ctx.relate('LOCATED_IN', section.subjectId, section.countryId, ctx.provenance(p, 0, Math.min(p.text.length, 160)), { role: 'section' });
     }
-    if (p.kind === 'heading') {
-      if (currentEvent && p.section.join('›') !== currentEvent.section) currentEvent = null;
-      continue;
-    }
+    if (p.kind === 'heading' && currentEvent && p.section.join('›') !== currentEvent.section) currentEvent = null;
     for (const s of ctx.consumed.has(p.id) ? [] : sentences(p)) {
       extractBudgets(ctx, s, section);
       extractStarts(ctx, s, section);
@@ -196,7 +193,10 @@ function extractStarts(ctx: ExtractionContext, s: Sentence, section: SectionCont
     const orgs = ctx.matchesIn(s.p, s.start, s.start + m.index!, ['Organization']);
     const org = orgs.at(-1);
     if (!org || s.start + m.index! - org.match.end > 14) continue;
-    const target = section.subjectId ?? ctx.matchesIn(s.p, s.start + m.index!, s.end, ['Project', 'Program', 'Event'])[0]?.id ?? null;
+    const others = ctx.matchesIn(s.p, s.start, s.end, ['Project', 'Program', 'Event']).filter(({ id }) => id !== org.id);
+    const at = s.start + m.index!;
+    others.sort((x, y) => Math.abs(x.match.start - at) - Math.abs(y.match.start - at));
+    const target = section.subjectId ?? others[0]?.id ?? null;
     if (!target || target === org.id) continue;
     ctx.useEntity(org.id);
     ctx.useEntity(target);
@@ -206,12 +206,13 @@ function extractStarts(ctx: ExtractionContext, s: Sentence, section: SectionCont
 
 function extractQuantities(ctx: ExtractionContext, s: Sentence, section: SectionContext, eventId: string | null): void {
   const isGoal = GOAL.test(s.text);
-  for (const m of s.text.matchAll(/([0-9]+(?:\.[0-9]+)?)\s*(%|％|社|名|人|件|プロジェクト|か国|カ国|ヶ国|機関|拠点|か所|箇所)(以上|程度|超|未満|以下)?/g)) {
-    if (m[2] !== '%' && m[2] !== '％' && !COUNT_UNITS.test(m[2]!)) continue;
+  for (const m of s.text.matchAll(/([0-9]+(?:\.[0-9]+)?)\s*(?:(以上|超|程度|余り)?の)?(%|％|社|名|人|件|プロジェクト|か国|カ国|ヶ国|機関|拠点|か所|箇所|企業・大学|企業|大学|団体)(以上|程度|超|未満|以下)?/g)) {
+    const unitWord = m[3]!;
+    if (unitWord !== '%' && unitWord !== '％' && !COUNT_UNITS.test(unitWord)) continue;
     if (isGoal) continue; // a goal's figures are TARGET facts
     const before = s.text.slice(Math.max(0, m.index! - 1), m.index!);
     if (/[0-9A-Za-z.]/.test(before)) continue;
-    const unit = m[2] === '％' ? '%' : m[2]!;
+    const unit = unitWord === '％' ? '%' : unitWord;
     // A label: the words just before the number within the clause (日本企業は, 2023年度は, 現地参加 :).
     const clauseStart = Math.max(s.text.lastIndexOf('、', m.index!), s.text.lastIndexOf('，', m.index!), -1) + 1;
     const label = s.text.slice(clauseStart, m.index!).replace(/[:：\s]+$/, '').trim();
@@ -225,7 +226,7 @@ function extractQuantities(ctx: ExtractionContext, s: Sentence, section: Section
     const prov = ctx.provenance(s.p, s.start, s.end);
     ctx.useEntity(subject);
     ctx.fact(subject, 'QUANTITY', prov, {
-      value: [label, m[3]].filter(Boolean).join(' ') || null,
+      value: [label, m[2] ?? m[4]].filter(Boolean).join(' ') || null,
       num: Number(m[1]),
       unit,
       dateStart: fy ? fiscalYearRange(Number(fy.value)).start : null,

@@ -31,6 +31,20 @@ function isInvisible(c: number): boolean {
   return c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff || c === 0xad || c === 0x2060;
 }
 
+/** Kana, CJK ideographs and Japanese punctuation: NFKC leaves them alone (when no combining mark follows). */
+function isNfkcStable(c: number): boolean {
+  return (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc || (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3001 && c <= 0x3002) || (c >= 0x300c && c <= 0x3011) || c === 0x30fb;
+}
+
+function hasDroppable(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09) || isInvisible(c)) return true;
+  }
+  return false;
+}
+
 /** NFKC (full-width ＡＰＮ５Ｇ → APN5G, half-width ｶﾞ → ガ), except enclosed numbers; drops invisible and C0 control characters. */
 export function nfkc(line: MappedLine): MappedLine {
   const s = line.text;
@@ -43,6 +57,7 @@ export function nfkc(line: MappedLine): MappedLine {
     }
   }
   if (clean) return line; // ASCII-only: NFKC is the identity
+  if (s.normalize('NFKC') === s && !hasDroppable(s)) return line;
   const b = new MappedBuilder();
   let i = 0;
   while (i < s.length) {
@@ -55,7 +70,7 @@ export function nfkc(line: MappedLine): MappedLine {
       // control character: dropped
     } else if (isInvisible(cp)) {
       // dropped
-    } else if (cp < 0x80 && end === i + 1) {
+    } else if (end === i + 1 && (cp < 0x80 || isNfkcStable(cp))) {
       b.push(s[i]!, col);
     } else {
       const unit = s.slice(i, end);

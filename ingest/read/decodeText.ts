@@ -52,19 +52,21 @@ export function decodeText(bytes: Uint8Array): Decoded | null {
   const utf8 = strict(bytes, 'UTF-8');
   if (utf8 !== null) return { encoding: 'UTF-8', text: utf8 };
 
+  // Mostly-valid UTF-8 with a few broken sequences (a cut-off download) is kept (checked before the
+  // legacy encodings: Shift_JIS decodes almost any byte soup without error); the broken bytes become U+FFFD.
+  const lenient = new TextDecoder('utf-8').decode(bytes);
+  let replacements = 0;
+  for (let i = 0; i < lenient.length; i++) if (lenient.charCodeAt(i) === 0xfffd) replacements++;
+  if (replacements <= Math.max(1, lenient.length * DEFAULT_MAX_REPLACEMENT_RATIO)) {
+    return { encoding: 'UTF-8', text: lenient };
+  }
+
   const guess = Encoding.detect(bytes, ['UTF8', 'EUCJP', 'SJIS']);
   const first = (guess && DETECTED[guess]) || 'Shift_JIS';
   for (const enc of [first, 'Shift_JIS', 'EUC-JP']) {
     if (enc === 'UTF-8') continue;
     const text = strict(bytes, enc);
     if (text !== null) return { encoding: enc, text };
-  }
-  // Mostly-valid UTF-8 with a few broken sequences (a cut-off download) is kept; the broken bytes become U+FFFD.
-  const lenient = new TextDecoder('utf-8').decode(bytes);
-  let replacements = 0;
-  for (let i = 0; i < lenient.length; i++) if (lenient.charCodeAt(i) === 0xfffd) replacements++;
-  if (replacements <= Math.max(1, lenient.length * DEFAULT_MAX_REPLACEMENT_RATIO)) {
-    return { encoding: 'UTF-8', text: lenient };
   }
   return null;
 }

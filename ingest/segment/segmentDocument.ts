@@ -66,8 +66,9 @@ type NumberedType = 'chapter' | 'digit' | 'paren' | 'circled' | 'kana';
 function numberedType(line: string): NumberedType | null {
   if (/^第\d{1,3}[章部編]/.test(line)) return 'chapter';
   if (/^\d{1,2} \S/.test(line)) return 'digit';
-  if (/^\(\d{1,3}\)/.test(line)) return 'paren';
-  if (isEnclosedNumber(line.charCodeAt(0))) return 'circled';
+  // "(2)の新たな…", "①で示した…": a reference to an item, not an item
+  if (/^\(\d{1,3}\)(?![のでにをはがとへ])/.test(line)) return 'paren';
+  if (isEnclosedNumber(line.charCodeAt(0)) && !/^.[のでにをはがとへ]/u.test(line)) return 'circled';
   if (/^[ア-ン] \S/.test(line)) return 'kana';
   return null;
 }
@@ -270,7 +271,7 @@ export function segmentDocument(doc: NormalizedDocument, raw: RawDocument): Segm
 
     // bullet / numbered item / footnote / paragraph: the line plus its continuation lines
     const bulletSkip = stripBullet(l);
-    const isBullet = bulletSkip > 0 || numberedType(l) !== null || isEnclosedNumber(l.charCodeAt(0));
+    const isBullet = bulletSkip > 0 || numberedType(l) !== null;
     const footnote = footnoteAt.get(i);
     let end = i;
     const limit = i + DEFAULT_MAX_PASSAGE_LINES;
