@@ -101,7 +101,9 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
   };
 
   const inputs: { input: SegmentedInput; path: string }[] = [];
-  const tokenizer = await loadTokenizer();
+  // The dictionary loads (zlib off the main thread) while the files are read, normalized and segmented.
+  const tokenizerLoading = loadTokenizer();
+  tokenizerLoading.catch(() => undefined);
   for (const [index, path] of files.entries()) {
     const file = path.split(/[\\/]/).pop()!;
     try {
@@ -135,10 +137,11 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
   }
 
   if (inputs.length > 0) {
+    const [tokenizer, known] = await Promise.all([tokenizerLoading, knownEntities(store)]);
     const indexOf = new Map(files.map((f, i) => [f.split(/[\\/]/).pop()!, i]));
     const bundles = extractDocuments(
       inputs.map((i) => i.input),
-      { tokenizer, knownEntities: await knownEntities(store), onProgress: (file, stage) => progress(file, stage, indexOf.get(file) ?? 0) },
+      { tokenizer, knownEntities: known, onProgress: (file, stage) => progress(file, stage, indexOf.get(file) ?? 0) },
     );
     for (const [k, bundle] of bundles.entries()) {
       const { path } = inputs[k]!;
