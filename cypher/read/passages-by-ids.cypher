@@ -1,0 +1,3 @@
+MATCH (p:Passage)
+WHERE p.id IN $ids
+RETURN p.id AS id, p.docId AS docId, p.ordinal AS ordinal, p.text AS text, p.lineStart AS lineStart, p.lineEnd AS lineEnd, p.section AS section, p.kind AS kind

@@ -1,0 +1,5 @@
+MATCH (p:Passage)
+WHERE p.id > $afterId
+RETURN p.id AS id, p.docId AS docId, p.ordinal AS ordinal, p.text AS text, p.lineStart AS lineStart, p.lineEnd AS lineEnd, p.section AS section, p.kind AS kind
+ORDER BY id
+LIMIT $limit

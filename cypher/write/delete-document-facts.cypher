@@ -1,0 +1,3 @@
+MATCH (f:Fact)
+WHERE f.docId = $docId
+DETACH DELETE f

@@ -1,0 +1,3 @@
+MATCH (:Entity)-[r]->(:Entity)
+WHERE r.docId = $docId
+DELETE r
