@@ -6,7 +6,9 @@ import { ENTITY_TYPES } from '../src/model/graph.ts';
 import type { GraphStore, WriteSummary } from '../src/store/GraphStore.ts';
 import { loadTokenizer } from '../src/text/tokenizer.ts';
 import type { DictionaryEntry } from './extract/EntityDictionary.ts';
-import { extractDocuments, type SegmentedInput } from './extract/extractDocuments.ts';
+import type { EntityDictionary } from './extract/EntityDictionary.ts';
+import { loadCuratedData } from './extract/curatedDictionaries.ts';
+import { createDictionary, extractDocuments, type SegmentedInput } from './extract/extractDocuments.ts';
 import { IngestInputError } from './read/IngestInputError.ts';
 import { listInputFiles } from './read/listInputFiles.ts';
 import { readDocument } from './read/readDocument.ts';
@@ -14,6 +16,8 @@ import { normalizeDocument } from './normalize/normalizeDocument.ts';
 import { segmentDocument } from './segment/segmentDocument.ts';
 
 export const DEFAULT_SCAN_PAGE = 2000;
+/** Documents extracted together: names learned in one apply to all of the batch; memory grows with its size. */
+export const DEFAULT_INGEST_BATCH_FILES = 16;
 
 export type IngestStage = 'read' | 'normalize' | 'segment' | 'tokenize' | 'discover' | 'extract' | 'store';
 
@@ -21,6 +25,8 @@ export interface IngestOptions {
   maxBytes: number;
   /** Dates given at ingest (file name → ISO date); they win over a date found in the text. */
   dates?: Record<string, string>;
+  /** Documents per extraction batch (DEFAULT_INGEST_BATCH_FILES). */
+  batchFiles?: number;
   /** Progress: one call per file and stage. */
   onProgress?: (event: { file: string; stage: IngestStage; index: number; total: number }) => void;
 }
@@ -93,6 +99,7 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
   const started = performance.now();
   const { files, errors } = await listInputFiles(paths);
   const results: IngestFileResult[] = errors.map((e) => ({ file: e.file, path: e.file, status: 'failed', error: { code: e.code, message: e.message } }));
+  const batchFiles = options.batchFiles ?? DEFAULT_INGEST_BATCH_FILES;
   const progress = (file: string, stage: IngestStage, index: number) => options.onProgress?.({ file, stage, index, total: files.length });
 
   const fail = (path: string, file: string, err: unknown) => {
@@ -100,48 +107,55 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
     results.push({ file, path, status: 'failed', error: e });
   };
 
-  const inputs: { input: SegmentedInput; path: string }[] = [];
-  // The dictionary loads (zlib off the main thread) while the files are read, normalized and segmented.
+  // The dictionary loads (zlib off the main thread) while the first files are read, normalized and segmented.
   const tokenizerLoading = loadTokenizer();
   tokenizerLoading.catch(() => undefined);
-  for (const [index, path] of files.entries()) {
-    const file = path.split(/[\\/]/).pop()!;
-    try {
-      const raw = await readDocument(path, { maxBytes: options.maxBytes });
-      progress(file, 'read', index);
-      if ((await store.documentHash(raw.file)) === raw.contentHash) {
-        results.push({ file: raw.file, path, status: 'unchanged' });
-        continue;
-      }
-      const normalized = normalizeDocument(raw);
-      progress(file, 'normalize', index);
-      const segmented = segmentDocument(normalized, raw);
-      progress(file, 'segment', index);
-      const given = options.dates?.[raw.file] ?? null;
-      const document: DocumentRecord = {
-        id: docIdOf(raw.file),
-        file: raw.file,
-        title: segmented.title,
-        date: given ?? segmented.date,
-        dateSource: given ? 'given' : segmented.date ? 'text' : 'none',
-        contentHash: raw.contentHash,
-        encoding: raw.encoding,
-        lineCount: raw.lines.length,
-        charCount: raw.text.length,
-        ingestedAt: new Date().toISOString(),
-      };
-      inputs.push({ input: { document, passages: segmented.passages }, path });
-    } catch (err) {
-      fail(path, file, err);
-    }
-  }
+  let dictionary: EntityDictionary | null = null;
+  const indexOf = new Map(files.map((f, i) => [f.split(/[\\/]/).pop()!, i]));
 
-  if (inputs.length > 0) {
-    const [tokenizer, known] = await Promise.all([tokenizerLoading, knownEntities(store)]);
-    const indexOf = new Map(files.map((f, i) => [f.split(/[\\/]/).pop()!, i]));
+  // Batches bound memory (tokens of a batch only) while keeping the two passes: names learned in one document of a
+  // batch apply to all of it, and to later batches through the shared dictionary.
+  for (let first = 0; first < files.length; first += batchFiles) {
+    const inputs: { input: SegmentedInput; path: string }[] = [];
+    for (const [offset, path] of files.slice(first, first + batchFiles).entries()) {
+      const index = first + offset;
+      const file = path.split(/[\\/]/).pop()!;
+      try {
+        const raw = await readDocument(path, { maxBytes: options.maxBytes });
+        progress(file, 'read', index);
+        if ((await store.documentHash(raw.file)) === raw.contentHash) {
+          results.push({ file: raw.file, path, status: 'unchanged' });
+          continue;
+        }
+        const normalized = normalizeDocument(raw);
+        progress(file, 'normalize', index);
+        const segmented = segmentDocument(normalized, raw);
+        progress(file, 'segment', index);
+        const given = options.dates?.[raw.file] ?? null;
+        const document: DocumentRecord = {
+          id: docIdOf(raw.file),
+          file: raw.file,
+          title: segmented.title,
+          date: given ?? segmented.date,
+          dateSource: given ? 'given' : segmented.date ? 'text' : 'none',
+          contentHash: raw.contentHash,
+          encoding: raw.encoding,
+          lineCount: raw.lines.length,
+          charCount: raw.text.length,
+          ingestedAt: new Date().toISOString(),
+        };
+        inputs.push({ input: { document, passages: segmented.passages }, path });
+      } catch (err) {
+        fail(path, file, err);
+      }
+    }
+    if (inputs.length === 0) continue;
+
+    const tokenizer = await tokenizerLoading;
+    dictionary ??= createDictionary(loadCuratedData(), await knownEntities(store));
     const bundles = extractDocuments(
       inputs.map((i) => i.input),
-      { tokenizer, knownEntities: known, onProgress: (file, stage) => progress(file, stage, indexOf.get(file) ?? 0) },
+      { tokenizer, dictionary, onProgress: (file, stage) => progress(file, stage, indexOf.get(file) ?? 0) },
     );
     for (const [k, bundle] of bundles.entries()) {
       const { path } = inputs[k]!;

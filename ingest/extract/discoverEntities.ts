@@ -49,13 +49,38 @@ export function cleanName(name: string, patterns: Patterns): string {
   return n.replace(/^[「『"]|[」』"]$/g, '').trim();
 }
 
+interface SuffixRules {
+  event: RegExp;
+  project: RegExp;
+  program: RegExp;
+  organization: RegExp;
+}
+const suffixRules = new WeakMap<Patterns, SuffixRules>();
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** "(?<=.)(?:a|b)$" from a suffix list: a name must have something before its suffix. */
+const endsWithOneOf = (list: string[]) => new RegExp(`(?<=.)(?:${[...list].sort((a, b) => b.length - a.length).map(escape).join('|')})$`);
+
+function rulesOf(patterns: Patterns): SuffixRules {
+  let r = suffixRules.get(patterns);
+  if (!r) {
+    r = {
+      event: endsWithOneOf(patterns.eventSuffixes),
+      project: endsWithOneOf(patterns.projectSuffixes),
+      program: endsWithOneOf([...patterns.programSuffixes, '事業']),
+      organization: endsWithOneOf(patterns.organizationSuffixes.filter((s) => !patterns.organizationSuffixesNeedingAKnownHead.includes(s))),
+    };
+    suffixRules.set(patterns, r);
+  }
+  return r;
+}
+
 export function inferType(name: string, patterns: Patterns): EntityType | null {
   const bare = name.replace(/[\s\d.]+$/, '').replace(/2\.0$/, '');
-  const ends = (list: string[]) => list.some((s) => bare.endsWith(s) && bare.length > s.length);
-  if (ends(patterns.eventSuffixes)) return 'Event';
-  if (ends(patterns.projectSuffixes)) return 'Project';
-  if (ends(patterns.programSuffixes) || /事業$/.test(bare)) return 'Program';
-  if (ends(patterns.organizationSuffixes.filter((s) => !patterns.organizationSuffixesNeedingAKnownHead.includes(s)))) return 'Organization';
+  const rules = rulesOf(patterns);
+  if (rules.event.test(bare)) return 'Event';
+  if (rules.project.test(bare)) return 'Project';
+  if (rules.program.test(bare)) return 'Program';
+  if (rules.organization.test(bare)) return 'Organization';
   if (TECHNOLOGY_HEADS.test(bare)) return 'Technology';
   return null;
 }

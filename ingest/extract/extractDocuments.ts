@@ -27,6 +27,11 @@ export interface SegmentedInput {
 
 export interface ExtractionOptions {
   tokenizer: Tokenizer;
+  /**
+   * The dictionary to match against and teach: pass one (createDictionary) to share what earlier batches of the same
+   * run learned; otherwise a fresh one from the curated data and knownEntities.
+   */
+  dictionary?: EntityDictionary;
   /** Entities already in the store (names and aliases learned from earlier ingests). */
   knownEntities?: DictionaryEntry[];
   curated?: CuratedData;
@@ -50,11 +55,17 @@ function analyze(input: SegmentedInput, tokenizer: Tokenizer): AnalyzedPassage[]
   });
 }
 
-export function extractDocuments(inputs: SegmentedInput[], options: ExtractionOptions): DocumentBundle[] {
-  const curated = options.curated ?? loadCuratedData();
+/** A dictionary of the curated entries plus what the store already knows. */
+export function createDictionary(curated: CuratedData, known: DictionaryEntry[] = []): EntityDictionary {
   const dictionary = new EntityDictionary();
   for (const e of curated.entries) dictionary.add(e);
-  for (const e of options.knownEntities ?? []) dictionary.add(e);
+  for (const e of known) dictionary.add(e);
+  return dictionary;
+}
+
+export function extractDocuments(inputs: SegmentedInput[], options: ExtractionOptions): DocumentBundle[] {
+  const curated = options.curated ?? loadCuratedData();
+  const dictionary = options.dictionary ?? createDictionary(curated, options.knownEntities);
 
   const analyzed = inputs.map((input) => {
     const passages = analyze(input, options.tokenizer);

@@ -64,9 +64,14 @@ export function resolveSections(passages: AnalyzedPassage[], dictionary: EntityD
   const out = new Map<string, SectionContext>();
   const headingEntity = new Map<string, string | null>();
   const headingTopic = new Map<string, string | null>();
+  const firstLines = new Map<string, AnalyzedPassage>();
+  for (const q of passages) {
+    const first = q.text.split('\n', 1)[0]!;
+    if (!firstLines.has(first)) firstLines.set(first, q);
+  }
   const topicOf = (heading: string): string | null => {
     if (!headingTopic.has(heading)) {
-      const hp = passages.find((q) => q.text === heading || q.text.split('\n')[0] === heading);
+      const hp = firstLines.get(heading);
       const matches = hp ? dictionary.match(hp.text.split('\n')[0]!, hp.boundaries) : [];
       const id = matches.flatMap((m) => m.entityIds).find((e) => dictionary.get(e)?.type !== 'Country' && dictionary.get(e)?.type !== 'Budget') ?? null;
       headingTopic.set(heading, id);

@@ -1,0 +1,119 @@
+// npm run bench:ingest [-- --scale 100]
+// A benchmark, not a test: each figure is measured in a fresh child process, all in one run, and printed beside its
+// baseline so the ratio means something on a shared, noisy machine.
+//   1. seeds/: full ingest into a new embedded store vs kuromoji's dictionary load + one tokenization pass over the
+//      same text (target ratio ≤ 1.3);
+//   2. a corpus N× the seeds (generated: renamed entities, so the graph grows): ingest chars/s vs raw kuromoji chars/s
+//      (target ≥ 0.8×) and the ingest's peak RSS (target ≤ 1 GB).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+
+export const DEFAULT_SCALE = 100;
+const SEEDS = join(import.meta.dirname, '..', 'seeds');
+const SELF = fileURLToPath(import.meta.url);
+
+interface Measure {
+  ms: number;
+  loadMs?: number;
+  chars: number;
+  maxRssMb: number;
+}
+
+async function baseline(dir: string): Promise<Measure> {
+  const started = performance.now();
+  const { loadTokenizer } = await import('../src/text/tokenizer.ts');
+  const tokenize = await loadTokenizer();
+  const loadMs = performance.now() - started;
+  let chars = 0;
+  for (const f of readdirSync(dir).sort()) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    chars += text.length;
+    tokenize(text);
+  }
+  return { ms: performance.now() - started, loadMs, chars, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+async function ingest(dir: string): Promise<Measure> {
+  const started = performance.now();
+  const { loadConfig } = await import('../src/config.ts');
+  const { openStore } = await import('../src/store/openStore.ts');
+  const { ingestPaths } = await import('../ingest/ingestPaths.ts');
+  const dataDir = mkdtempSync(join(tmpdir(), 'kg-bench-'));
+  const config = loadConfig({ KG_DATA_DIR: dataDir });
+  const store = await openStore(config);
+  const report = await ingestPaths([dir], store, { maxBytes: config.KG_MAX_FILE_BYTES });
+  await store.close();
+  const ms = performance.now() - started;
+  rmSync(dataDir, { recursive: true, force: true });
+  if (report.failed > 0) throw new Error(`${report.failed} files failed`);
+  const chars = readdirSync(dir).reduce((n, f) => n + readFileSync(join(dir, f), 'utf8').length, 0);
+  return { ms, chars, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+/** Copy i of the seeds with every Latin-script name and every katakana name renamed, so entities multiply. */
+function renamed(text: string, i: number): string {
+  const tag = i.toString(36).toUpperCase();
+  return text
+    .replace(/\b([A-Z][A-Za-z0-9]{2,})\b/g, `$1${tag}`)
+    .replace(/([ァ-ヴー]{4,})(社|大学|機構)/g, `$1${tag}$2`);
+}
+
+function generate(scale: number): string {
+  const dir = mkdtempSync(join(tmpdir(), `kg-corpus-${scale}x-`));
+  const seeds = readdirSync(SEEDS).sort();
+  for (let i = 0; i < scale; i++) {
+    for (const f of seeds) writeFileSync(join(dir, `${String(i).padStart(3, '0')}_${f}`), renamed(readFileSync(join(SEEDS, f), 'utf8'), i));
+  }
+  return dir;
+}
+
+function child(mode: 'baseline' | 'ingest', dir: string): Measure {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', SELF, '--child', mode, dir], { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').pop()!) as Measure;
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function main(): Promise<void> {
+  const program = new Command()
+    .option('--scale <n>', 'size of the generated corpus in seeds', (v) => Number(v), DEFAULT_SCALE)
+    .option('--child <mode>', 'internal: run one measurement')
+    .argument('[dir]')
+    .parse();
+  const opts = program.opts<{ scale: number; child?: 'baseline' | 'ingest' }>();
+  if (opts.child) {
+    const dir = program.args[0]!;
+    const m = opts.child === 'baseline' ? await baseline(dir) : await ingest(dir);
+    process.stdout.write(`${JSON.stringify(m)}\n`);
+    return;
+  }
+
+  const base = child('baseline', SEEDS);
+  const ing = child('ingest', SEEDS);
+  console.log(`seeds (${base.chars.toLocaleString()} chars)`);
+  console.log(`  kuromoji dictionary load + one tokenization pass: ${s(base.ms)} (load ${s(base.loadMs!)})`);
+  console.log(`  full ingest into a new embedded store:           ${s(ing.ms)}`);
+  console.log(`  ratio ingest / kuromoji: ${(ing.ms / base.ms).toFixed(2)} (target ≤ 1.3)`);
+
+  const dir = generate(opts.scale);
+  mkdirSync(dir, { recursive: true });
+  try {
+    const bigBase = child('baseline', dir);
+    const bigIng = child('ingest', dir);
+    const rawRate = bigBase.chars / ((bigBase.ms - bigBase.loadMs!) / 1000);
+    const ingRate = bigIng.chars / (bigIng.ms / 1000);
+    console.log(`${opts.scale}× seeds (${bigBase.chars.toLocaleString()} chars, ${readdirSync(dir).length} files)`);
+    console.log(`  raw kuromoji: ${Math.round(rawRate).toLocaleString()} chars/s`);
+    console.log(`  ingest:       ${Math.round(ingRate).toLocaleString()} chars/s (${s(bigIng.ms)} in all, dictionary load included)`);
+    console.log(`  ratio: ${(ingRate / rawRate).toFixed(2)}× (target ≥ 0.8×)`);
+    console.log(`  ingest peak RSS: ${Math.round(bigIng.maxRssMb)} MB (target ≤ 1024 MB)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
