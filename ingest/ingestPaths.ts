@@ -4,7 +4,8 @@
 import type { DocumentRecord, EntityType } from '../src/model/graph.ts';
 import { ENTITY_TYPES } from '../src/model/graph.ts';
 import type { GraphStore, WriteSummary } from '../src/store/GraphStore.ts';
-import { loadTokenizer } from '../src/text/tokenizer.ts';
+import { TokenizerWorker } from '../src/text/TokenizerWorker.ts';
+import type { Token } from '../src/text/tokenizer.ts';
 import type { DictionaryEntry } from './extract/EntityDictionary.ts';
 import type { EntityDictionary } from './extract/EntityDictionary.ts';
 import { loadCuratedData } from './extract/curatedDictionaries.ts';
@@ -107,16 +108,17 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
     results.push({ file, path, status: 'failed', error: e });
   };
 
-  // The dictionary loads (zlib off the main thread) while the first files are read, normalized and segmented.
-  const tokenizerLoading = loadTokenizer();
-  tokenizerLoading.catch(() => undefined);
+  // kuromoji runs on a second core: the worker loads its dictionary while the first batch is read, normalized and
+  // segmented, and tokenizes the next batch while this thread extracts and stores the current one.
+  const worker = new TokenizerWorker();
   let dictionary: EntityDictionary | null = null;
   const indexOf = new Map(files.map((f, i) => [f.split(/[\\/]/).pop()!, i]));
 
-  // Batches bound memory (tokens of a batch only) while keeping the two passes: names learned in one document of a
-  // batch apply to all of it, and to later batches through the shared dictionary.
-  for (let first = 0; first < files.length; first += batchFiles) {
-    const inputs: { input: SegmentedInput; path: string }[] = [];
+  interface Prepared {
+    inputs: { input: SegmentedInput; path: string; tokens: Promise<Token[][]> }[];
+  }
+  const prepare = async (first: number): Promise<Prepared> => {
+    const inputs: Prepared['inputs'] = [];
     for (const [offset, path] of files.slice(first, first + batchFiles).entries()) {
       const index = first + offset;
       const file = path.split(/[\\/]/).pop()!;
@@ -144,29 +146,50 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
           charCount: raw.text.length,
           ingestedAt: new Date().toISOString(),
         };
-        inputs.push({ input: { document, passages: segmented.passages }, path });
+        const tokens = worker.tokenize(segmented.passages.map((p) => p.text));
+        tokens.catch(() => undefined);
+        inputs.push({ input: { document, passages: segmented.passages }, path, tokens });
       } catch (err) {
         fail(path, file, err);
       }
     }
-    if (inputs.length === 0) continue;
+    return { inputs };
+  };
 
-    const tokenizer = await tokenizerLoading;
-    dictionary ??= createDictionary(loadCuratedData(), await knownEntities(store));
-    const bundles = extractDocuments(
-      inputs.map((i) => i.input),
-      { tokenizer, dictionary, onProgress: (file, stage) => progress(file, stage, indexOf.get(file) ?? 0) },
-    );
-    for (const [k, bundle] of bundles.entries()) {
-      const { path } = inputs[k]!;
-      try {
-        const summary = await store.replaceDocument(bundle);
-        progress(bundle.document.file, 'store', indexOf.get(bundle.document.file) ?? 0);
-        results.push({ file: bundle.document.file, path, status: summary.changed ? 'ingested' : 'unchanged', summary });
-      } catch (err) {
-        fail(path, bundle.document.file, err);
+  try {
+    // Batches bound memory (tokens of a batch only) while keeping the two passes: names learned in one document of a
+    // batch apply to all of it, and to later batches through the shared dictionary.
+    let next: Promise<Prepared> | null = files.length > 0 ? prepare(0) : null;
+    for (let first = 0; next; first += batchFiles) {
+      const current = await next;
+      next = first + batchFiles < files.length ? prepare(first + batchFiles) : null;
+      next?.catch(() => undefined);
+      const ready: SegmentedInput[] = [];
+      const paths: string[] = [];
+      for (const item of current.inputs) {
+        try {
+          ready.push({ ...item.input, tokens: await item.tokens });
+          paths.push(item.path);
+          progress(item.input.document.file, 'tokenize', indexOf.get(item.input.document.file) ?? 0);
+        } catch (err) {
+          fail(item.path, item.input.document.file, err);
+        }
+      }
+      if (ready.length === 0) continue;
+      dictionary ??= createDictionary(loadCuratedData(), await knownEntities(store));
+      const bundles = extractDocuments(ready, { dictionary, onProgress: (file, stage) => progress(file, stage, indexOf.get(file) ?? 0) });
+      for (const [k, bundle] of bundles.entries()) {
+        try {
+          const summary = await store.replaceDocument(bundle);
+          progress(bundle.document.file, 'store', indexOf.get(bundle.document.file) ?? 0);
+          results.push({ file: bundle.document.file, path: paths[k]!, status: summary.changed ? 'ingested' : 'unchanged', summary });
+        } catch (err) {
+          fail(paths[k]!, bundle.document.file, err);
+        }
       }
     }
+  } finally {
+    await worker.close();
   }
 
   const stats = await store.stats();

@@ -2,7 +2,7 @@
 // dictionary its new names and abbreviations (オール光ネットワーク（APN） in one deck makes "APN" known in all), then
 // each document is matched and its relations and facts extracted.
 import type { DocumentBundle, DocumentRecord, PassageRecord } from '../../src/model/graph.ts';
-import type { Tokenizer } from '../../src/text/tokenizer.ts';
+import type { Token, Tokenizer } from '../../src/text/tokenizer.ts';
 import { EntityDictionary, type DictionaryEntry } from './EntityDictionary.ts';
 import { type AnalyzedPassage, ExtractionContext } from './ExtractionContext.ts';
 import { loadCuratedData, type CuratedData } from './curatedDictionaries.ts';
@@ -14,6 +14,8 @@ import { resolveSections } from './sectionSubjects.ts';
 
 export interface SegmentedInput {
   document: DocumentRecord;
+  /** kuromoji tokens of each passage, when tokenized elsewhere (a worker thread); otherwise options.tokenizer runs. */
+  tokens?: Token[][];
   passages: {
     ordinal: number;
     kind: PassageRecord['kind'];
@@ -26,7 +28,8 @@ export interface SegmentedInput {
 }
 
 export interface ExtractionOptions {
-  tokenizer: Tokenizer;
+  /** Needed unless every input brings its tokens. */
+  tokenizer?: Tokenizer;
   /**
    * The dictionary to match against and teach: pass one (createDictionary) to share what earlier batches of the same
    * run learned; otherwise a fresh one from the curated data and knownEntities.
@@ -43,9 +46,10 @@ export function passageId(docId: string, ordinal: number): string {
   return `${docId}#${ordinal}`;
 }
 
-function analyze(input: SegmentedInput, tokenizer: Tokenizer): AnalyzedPassage[] {
-  return input.passages.map((p) => {
-    const tokens = tokenizer(p.text);
+function analyze(input: SegmentedInput, tokenizer: Tokenizer | undefined): AnalyzedPassage[] {
+  return input.passages.map((p, i) => {
+    const tokens = input.tokens?.[i] ?? tokenizer?.(p.text);
+    if (!tokens) throw new Error(`no tokens and no tokenizer for ${input.document.file}`);
     const boundaries = new Set<number>([0, p.text.length]);
     for (const t of tokens) {
       boundaries.add(t.start);
