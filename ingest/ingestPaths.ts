@@ -9,7 +9,7 @@ import type { Token } from '../src/text/tokenizer.ts';
 import type { DictionaryEntry } from './extract/EntityDictionary.ts';
 import type { EntityDictionary } from './extract/EntityDictionary.ts';
 import { loadCuratedData } from './extract/curatedDictionaries.ts';
-import { createDictionary, extractDocuments, type SegmentedInput } from './extract/extractDocuments.ts';
+import { BatchExtractor, createDictionary, type SegmentedInput } from './extract/extractDocuments.ts';
 import { IngestInputError } from './read/IngestInputError.ts';
 import { listInputFiles } from './read/listInputFiles.ts';
 import { readDocument } from './read/readDocument.ts';
@@ -164,20 +164,20 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
       const current = await next;
       next = first + batchFiles < files.length ? prepare(first + batchFiles) : null;
       next?.catch(() => undefined);
-      const ready: SegmentedInput[] = [];
+      // Built while the worker is still loading its dictionary: curated entries plus what the store knows.
+      dictionary ??= createDictionary(loadCuratedData(), await knownEntities(store));
+      const batch = new BatchExtractor({ dictionary, onProgress: (file, stage) => progress(file, stage, indexOf.get(file) ?? 0) });
       const paths: string[] = [];
       for (const item of current.inputs) {
         try {
-          ready.push({ ...item.input, tokens: await item.tokens });
+          batch.add({ ...item.input, tokens: await item.tokens });
           paths.push(item.path);
-          progress(item.input.document.file, 'tokenize', indexOf.get(item.input.document.file) ?? 0);
         } catch (err) {
           fail(item.path, item.input.document.file, err);
         }
       }
-      if (ready.length === 0) continue;
-      dictionary ??= createDictionary(loadCuratedData(), await knownEntities(store));
-      const bundles = extractDocuments(ready, { dictionary, onProgress: (file, stage) => progress(file, stage, indexOf.get(file) ?? 0) });
+      if (paths.length === 0) continue;
+      const bundles = batch.finish();
       for (const [k, bundle] of bundles.entries()) {
         try {
           const summary = await store.replaceDocument(bundle);

@@ -67,25 +67,41 @@ export function createDictionary(curated: CuratedData, known: DictionaryEntry[] 
   return dictionary;
 }
 
-export function extractDocuments(inputs: SegmentedInput[], options: ExtractionOptions): DocumentBundle[] {
-  const curated = options.curated ?? loadCuratedData();
-  const dictionary = options.dictionary ?? createDictionary(curated, options.knownEntities);
+/**
+ * One batch, two passes: add() analyzes a document and lets it teach the dictionary (so discovery runs while later
+ * documents are still being tokenized); finish() matches and extracts every document of the batch.
+ */
+export class BatchExtractor {
+  private readonly curated: CuratedData;
+  private readonly dictionary: EntityDictionary;
+  private readonly added: { input: SegmentedInput; passages: AnalyzedPassage[]; localAliases: { id: string; alias: string }[] }[] = [];
 
-  const analyzed = inputs.map((input) => {
-    const passages = analyze(input, options.tokenizer);
-    options.onProgress?.(input.document.file, 'tokenize');
-    return { input, passages };
-  });
-  const discovered = analyzed.map(({ input, passages }) => {
-    registerJointProjects(passages, dictionary, curated.oneCharacterCountries);
-    const d = discoverEntities(passages, dictionary, curated.patterns, curated.oneCharacterCountries);
-    options.onProgress?.(input.document.file, 'discover');
-    return d;
-  });
+  constructor(private readonly options: ExtractionOptions) {
+    this.curated = options.curated ?? loadCuratedData();
+    this.dictionary = options.dictionary ?? createDictionary(this.curated, options.knownEntities);
+  }
 
-  return analyzed.map(({ input, passages }, i) => {
+  add(input: SegmentedInput): void {
+    const passages = analyze(input, this.options.tokenizer);
+    this.options.onProgress?.(input.document.file, 'tokenize');
+    registerJointProjects(passages, this.dictionary, this.curated.oneCharacterCountries);
+    const { localAliases } = discoverEntities(passages, this.dictionary, this.curated.patterns, this.curated.oneCharacterCountries);
+    this.options.onProgress?.(input.document.file, 'discover');
+    this.added.push({ input, passages, localAliases });
+  }
+
+  finish(): DocumentBundle[] {
+    return this.added.map(({ input, passages, localAliases }) => {
+      const bundle = this.extract(input, passages, localAliases);
+      this.options.onProgress?.(input.document.file, 'extract');
+      return bundle;
+    });
+  }
+
+  private extract(input: SegmentedInput, passages: AnalyzedPassage[], localAliases: { id: string; alias: string }[]): DocumentBundle {
+    const { dictionary, curated } = this;
     const local = new EntityDictionary();
-    for (const { id, alias } of discovered[i]!.localAliases) {
+    for (const { id, alias } of localAliases) {
       const e = dictionary.get(id);
       if (e) local.add({ ...e, name: alias, nameEn: null, aliases: [] });
     }
@@ -106,17 +122,19 @@ export function extractDocuments(inputs: SegmentedInput[], options: ExtractionOp
     extractTables(ctx);
     extractStatements(ctx, sections);
     // Organizations whose country the curated dictionary knows: LOCATED_IN, quoted from their first mention.
+    const located = new Set([...ctx.relations.values()].filter((r) => r.type === 'LOCATED_IN').map((r) => `${r.fromId}|${r.toId}`));
+    const passageById = new Map(passages.map((p) => [p.id, p]));
     for (const m of ctx.mentions.values()) {
       const e = dictionary.get(m.entityId);
       if (!e || e.type === 'Country' || !e.country) continue;
       const cid = curated.countryIdByCode.get(e.country);
-      const p = passages.find((q) => q.id === m.passageId);
-      if (!cid || !p || [...ctx.relations.values()].some((r) => r.type === 'LOCATED_IN' && r.fromId === e.id && r.toId === cid)) continue;
+      const p = passageById.get(m.passageId);
+      if (!cid || !p || located.has(`${e.id}|${cid}`)) continue;
+      located.add(`${e.id}|${cid}`);
       ctx.useEntity(cid);
-      const at = p.text.indexOf(m.surface);
-      ctx.relate('LOCATED_IN', e.id, cid, ctx.provenance(p, Math.max(0, at), Math.max(0, at) + m.surface.length), { role: 'dictionary' });
+      const at = Math.max(0, p.text.indexOf(m.surface));
+      ctx.relate('LOCATED_IN', e.id, cid, ctx.provenance(p, at, at + m.surface.length), { role: 'dictionary' });
     }
-    options.onProgress?.(input.document.file, 'extract');
     const passageRecords: PassageRecord[] = passages.map((p) => ({
       id: p.id,
       docId: input.document.id,
@@ -135,5 +153,12 @@ export function extractDocuments(inputs: SegmentedInput[], options: ExtractionOp
       relations: [...ctx.relations.values()],
       facts: [...ctx.facts.values()],
     };
-  });
+  }
+}
+
+/** All of a batch at once (tests, tools): add every input, then finish. */
+export function extractDocuments(inputs: SegmentedInput[], options: ExtractionOptions): DocumentBundle[] {
+  const batch = new BatchExtractor(options);
+  for (const input of inputs) batch.add(input);
+  return batch.finish();
 }
