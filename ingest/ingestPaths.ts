@@ -9,6 +9,7 @@ import type { Token } from '../src/text/tokenizer.ts';
 import type { DictionaryEntry } from './extract/EntityDictionary.ts';
 import type { EntityDictionary } from './extract/EntityDictionary.ts';
 import { loadCuratedData } from './extract/curatedDictionaries.ts';
+import { extractionVersion } from './extract/extractionVersion.ts';
 import { BatchExtractor, createDictionary, type SegmentedInput } from './extract/extractDocuments.ts';
 import { IngestInputError } from './read/IngestInputError.ts';
 import { listInputFiles } from './read/listInputFiles.ts';
@@ -125,7 +126,8 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
       try {
         const raw = await readDocument(path, { maxBytes: options.maxBytes });
         progress(file, 'read', index);
-        if ((await store.documentHash(raw.file)) === raw.contentHash) {
+        const fingerprint = `${raw.contentHash}:${extractionVersion()}`;
+        if ((await store.documentHash(raw.file)) === fingerprint) {
           results.push({ file: raw.file, path, status: 'unchanged' });
           continue;
         }
@@ -140,7 +142,7 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
           title: segmented.title,
           date: given ?? segmented.date,
           dateSource: given ? 'given' : segmented.date ? 'text' : 'none',
-          contentHash: raw.contentHash,
+          contentHash: fingerprint,
           encoding: raw.encoding,
           lineCount: raw.lines.length,
           charCount: raw.text.length,

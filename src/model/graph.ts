@@ -60,7 +60,8 @@ export interface DocumentRecord {
   title: string;
   date: string | null; // ISO YYYY-MM-DD
   dateSource: 'text' | 'given' | 'none';
-  contentHash: string; // sha256 of the raw bytes
+  /** sha256 of the raw bytes, ':' and the extraction version that read them (a new extractor re-reads the file). */
+  contentHash: string;
   encoding: string; // detected source encoding
   lineCount: number;
   charCount: number;
