@@ -141,6 +141,17 @@ describe('budgets', () => {
   });
 });
 
+describe('tables', () => {
+  it('a table of programmes under the fund’s heading: each row’s programme is PART_OF the fund, with its support forms', () => {
+    const b = bundles.get('003_167667bd1f5c54e1.txt')!;
+    const parts = [...new Set(rel(b, 'PART_OF', null, 'prog:B5G_FUND').map((r) => b.entities.find((e) => e.id === r.fromId)!.name))];
+    expect(parts.sort()).toEqual(['社会実装・海外展開志向型戦略的プログラム', '要素技術・シーズ創出型プログラム', '電波有効利用研究開発プログラム'].sort());
+    const strategic = entityByName(b, '社会実装・海外展開志向型戦略的プログラム')!;
+    const forms = b.facts.filter((f) => f.subjectId === strategic.id && f.predicate === 'SUPPORT_FORM').map((f) => f.value!.slice(0, 2));
+    expect(forms).toEqual(['助成', '委託']);
+  });
+});
+
 describe('counts, targets and lists', () => {
   it('「地方枠」事業 supported 11 companies in FY2023 and 23 in FY2024', () => {
     const b = bundles.get(STRATEGY)!;

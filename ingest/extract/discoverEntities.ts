@@ -31,6 +31,8 @@ export const ID_PREFIX: Record<EntityType, string> = {
 };
 
 const TECHNOLOGY_HEADS = /(ネットワーク|通信|技術|システム|モデル|ケーブル|デバイス|暗号|コンピュータ|センサ|衛星|インターネット|Network|System|Technology|Model)$/;
+/** A support form (助成 / 委託) in a first cell continues the programme of the row above. */
+export const SUPPORT_FORM = /^(助成|委託|補助)/;
 const AGENT_SUFFIX = /^(者|性|化|的|費|員|向け)/;
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const ABBREVIATION = /^[A-Za-z0-9][A-Za-z0-9.&\-]{0,14}$/;
@@ -228,7 +230,7 @@ export function discoverEntities(passages: AnalyzedPassage[], dictionary: Entity
       const first = cleanName(text.split('\t')[0] ?? '', patterns);
       const header = first.match(/^(プログラム|事業|プロジェクト|施策)名/);
       if (header) tableType = header[1] === 'プロジェクト' ? 'Project' : 'Program';
-      else if (first && !first.startsWith('【')) {
+      else if (first && !first.startsWith('【') && !SUPPORT_FORM.test(first) && !/[※^{}]/.test(first)) {
         const type = inferType(first, patterns) ?? tableType;
         if ((type === 'Program' || type === 'Project') && !isGeneric(first, patterns, patterns.programSuffixes)) register(type, first);
       }

@@ -119,7 +119,7 @@ export class BatchExtractor {
       }
     }
     extractJointProjects(ctx);
-    extractTables(ctx);
+    extractTables(ctx, sections);
     extractStatements(ctx, sections);
     // Organizations whose country the curated dictionary knows: LOCATED_IN, quoted from their first mention.
     const located = new Set([...ctx.relations.values()].filter((r) => r.type === 'LOCATED_IN').map((r) => `${r.fromId}|${r.toId}`));

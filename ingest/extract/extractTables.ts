@@ -4,10 +4,11 @@
 import { emptyEntity } from '../../src/model/graph.ts';
 import type { ExtractionContext } from './ExtractionContext.ts';
 import { hashId } from './ExtractionContext.ts';
-import { cleanName } from './discoverEntities.ts';
+import { SUPPORT_FORM, cleanName } from './discoverEntities.ts';
 import { findAmounts } from './parseAmounts.ts';
+import type { SectionContext } from './sectionSubjects.ts';
 
-export function extractTables(ctx: ExtractionContext): void {
+export function extractTables(ctx: ExtractionContext, sections: Map<string, SectionContext>): void {
   let owner: string | null = null;
   for (const p of ctx.passages) {
     if (p.kind !== 'table-row') {
@@ -18,16 +19,23 @@ export function extractTables(ctx: ExtractionContext): void {
     const cells = p.text.split('\t').map((c) => c.trim());
     const first = cells[0] ?? '';
     // A first cell that opens with 【…】 (or is empty) continues the programme of the row above.
-    if (first && !first.startsWith('【')) {
+    if (first && !first.startsWith('【') && !SUPPORT_FORM.test(first)) {
       const name = cleanName(first, ctx.curated.patterns);
       owner = ctx.dictionary.lookup(name).find((id) => ['Program', 'Project'].includes(ctx.dictionary.get(id)?.type ?? '')) ?? null;
     }
     if (!owner) continue;
     ctx.useEntity(owner);
     const prov = ctx.provenance(p);
+    // A table of programmes under a heading that names a programme (…基金事業の概要): its parts.
+    const section = sections.get(p.id);
+    const parent = section?.subjectId ?? section?.topicId ?? null;
+    if (parent && parent !== owner && ctx.dictionary.get(parent)?.type === 'Program') {
+      ctx.useEntity(parent);
+      ctx.relate('PART_OF', owner, parent, prov);
+    }
     const sub = p.text.match(/【([^】]{2,20})】/)?.[1] ?? null;
-    for (const cell of cells.slice(1)) {
-      const form = cell.match(/^(助成|委託|補助)/)?.[1];
+    for (const cell of SUPPORT_FORM.test(first) ? cells : cells.slice(1)) {
+      const form = cell.match(SUPPORT_FORM)?.[1];
       if (form) ctx.fact(owner, 'SUPPORT_FORM', prov, { value: sub ? `${cell} (${sub})` : cell });
       for (const a of findAmounts(cell)) {
         const perYear = /[/／]\s*年/.test(cell.slice(a.end, a.end + 4));
