@@ -185,6 +185,8 @@ export function discoverEntities(passages: AnalyzedPassage[], dictionary: Entity
       if (!long || long === abbr || !JAPANESE.test(long) && !m[1]) continue;
       const existing = known(long) ?? known(abbr);
       const aliases = [abbr, ...(m[1] ? [m[1].trim()] : [])];
+      // Known only by its abbreviation: the long form must itself look like a name (研究開発(Q-BRIDGE) names nothing).
+      if (existing && !known(long) && !inferType(long, patterns)) continue;
       if (existing) register('Technology', long, { aliases, nameEn: m[1]?.trim() ?? null });
       else {
         const type = inferType(long, patterns);
@@ -244,7 +246,7 @@ export function discoverEntities(passages: AnalyzedPassage[], dictionary: Entity
     for (const [a, b] of compounds) {
       for (let j = b; j > a; j--) {
         const last = tokens[j - 1]!;
-        if (last.pos[1] === '数') continue;
+        if (last.pos[1] === '数' || !/\p{L}/u.test(last.surface)) continue;
         // A shorter name inside the compound only for organizations (東北大学 in 東北大学総長特別顧問), and never
         // when a suffix follows (衛星通信事業者 is not 衛星通信事業).
         const next = tokens[j];
@@ -256,7 +258,8 @@ export function discoverEntities(passages: AnalyzedPassage[], dictionary: Entity
         if (isGeneric(name, patterns, suffixes)) continue;
         // A programme name of plain kanji needs some length: 整備計画 or 推進戦略 alone name nothing in particular.
         if (type === 'Program' && name.length < 6 && !/[A-Za-z0-9\u30a0-\u30ff「]/.test(name)) continue;
-        if (j < b && type !== 'Organization') continue;
+        // Other names end where the compound ends, or where a number follows (…推進事業45.5億円).
+        if (j < b && type !== 'Organization' && next?.pos[1] !== '数') continue;
         register(type, name);
         break; // the longest name ending in a suffix; shorter ones inside it are not separate entities
       }

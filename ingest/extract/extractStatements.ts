@@ -132,7 +132,8 @@ function extractBudgets(ctx: ExtractionContext, s: Sentence, section: SectionCon
     if (!owner) continue;
     // Fiscal year and kind from the words just before the amount (R7補正予算：, 令和7年度予算額, R8当初予算（案）).
     const left = s.text.slice(0, a.start);
-    const clauseStart = Math.max(left.lastIndexOf('、'), left.lastIndexOf('+'), left.lastIndexOf('，'), left.lastIndexOf('及び') + 1);
+    const andAt = left.lastIndexOf('及び');
+    const clauseStart = Math.max(left.lastIndexOf('、'), left.lastIndexOf('+'), left.lastIndexOf('，'), andAt < 0 ? -1 : andAt + 1);
     const clause = left.slice(clauseStart + 1);
     const fy = [...dates].reverse().find((d) => d.end <= a.start && d.start >= clauseStart + 1);
     const fiscalYear = fy && (fy.fiscal || /^R|度/.test(fy.text)) ? Number(fy.value.slice(0, 4)) : null;

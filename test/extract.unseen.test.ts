@@ -1,0 +1,45 @@
+// The extractor on a document it was not written for (a made-up deck in the same genre): other country pairs, a
+// programme named in its theme, unknown organizations, a budget line with fiscal year and kind.
+import { join } from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import type { DocumentBundle } from '../src/model/graph.ts';
+import { loadTokenizer } from '../src/text/tokenizer.ts';
+import { extractDocuments } from '../ingest/extract/extractDocuments.ts';
+import { readDocument } from '../ingest/read/readDocument.ts';
+import { normalizeDocument } from '../ingest/normalize/normalizeDocument.ts';
+import { segmentDocument } from '../ingest/segment/segmentDocument.ts';
+
+let b: DocumentBundle;
+beforeAll(async () => {
+  const raw = await readDocument(join(import.meta.dirname, 'fixtures', 'documents', 'joint-projects-2026.md'), { maxBytes: 1 << 20 });
+  const seg = segmentDocument(normalizeDocument(raw), raw);
+  const document = { id: `doc:${raw.file}`, file: raw.file, title: seg.title, date: seg.date, dateSource: 'text' as const, contentHash: raw.contentHash, encoding: raw.encoding, lineCount: raw.lines.length, charCount: raw.text.length, ingestedAt: '' };
+  [b] = extractDocuments([{ document, passages: seg.passages }], { tokenizer: await loadTokenizer() });
+});
+
+const rels = (type: string, to: string) => b.relations.filter((r) => r.type === type && r.toId === to).map((r) => [r.fromId, r.side]);
+
+it('names a project by its theme, relates both sides and the countries', () => {
+  const p = b.entities.find((e) => e.name === 'Q-BRIDGE')!;
+  expect(p.type).toBe('Project');
+  expect(p.aliases).toEqual(['日韓国際共同研究プロジェクト']);
+  expect(rels('LEAD_OF', p.id)).toEqual([['org:NEC', 'JP'], ['org:SAMSUNG', 'KR']]);
+  expect(b.relations.filter((r) => r.type === 'COVERS' && r.fromId === p.id).map((r) => r.toId)).toEqual(['tech:QKD']);
+  expect(b.relations.filter((r) => r.type === 'BETWEEN' && r.fromId === p.id).map((r) => r.toId)).toEqual(['country:JP', 'country:KR']);
+  expect(b.facts.find((f) => f.subjectId === p.id && f.predicate === 'PERIOD')).toMatchObject({ dateStart: '2026-05-01', dateEnd: '2028-03-31' });
+});
+
+it('creates organizations it has never seen, on the side they represent', () => {
+  const p = b.entities.find((e) => e.id === 'proj:JP-FR')!;
+  expect(p.name).toBe('日仏国際共同研究プロジェクト');
+  const leads = b.relations.filter((r) => r.type === 'LEAD_OF' && r.toId === p.id).map((r) => [b.entities.find((e) => e.id === r.fromId)!.name, r.side]);
+  expect(leads).toEqual([['京都大学', 'JP'], ['タレス・アレニア・スペース社', 'FR']]);
+  expect(b.relations.filter((r) => r.type === 'COVERS' && r.fromId === p.id).map((r) => r.toId)).toEqual(['tech:NTN', 'tech:HAPS']);
+});
+
+it('reads an abbreviation of a new organization and a budget line with fiscal year and kind', () => {
+  expect(b.entities.find((e) => e.name === 'ウェーブテック研究所')?.aliases).toEqual(['WTL']);
+  const owner = b.entities.find((e) => e.name === '宇宙通信高度化推進事業')!;
+  const budget = b.entities.find((e) => e.id === b.relations.find((r) => r.type === 'HAS_BUDGET' && r.fromId === owner.id)!.toId)!;
+  expect([budget.amountJpy, budget.fiscalYear, budget.budgetKind]).toEqual([4_550_000_000, 2026, '当初']);
+});
