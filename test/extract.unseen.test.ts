@@ -10,11 +10,16 @@ import { normalizeDocument } from '../ingest/normalize/normalizeDocument.ts';
 import { segmentDocument } from '../ingest/segment/segmentDocument.ts';
 
 let b: DocumentBundle;
+let trends: DocumentBundle;
 beforeAll(async () => {
-  const raw = await readDocument(join(import.meta.dirname, 'fixtures', 'documents', 'joint-projects-2026.md'), { maxBytes: 1 << 20 });
-  const seg = segmentDocument(normalizeDocument(raw), raw);
-  const document = { id: `doc:${raw.file}`, file: raw.file, title: seg.title, date: seg.date, dateSource: 'text' as const, contentHash: raw.contentHash, encoding: raw.encoding, lineCount: raw.lines.length, charCount: raw.text.length, ingestedAt: '' };
-  [b] = extractDocuments([{ document, passages: seg.passages }], { tokenizer: await loadTokenizer() });
+  const inputs = [];
+  for (const file of ['joint-projects-2026.md', 'overseas-trends-2026.txt']) {
+    const raw = await readDocument(join(import.meta.dirname, 'fixtures', 'documents', file), { maxBytes: 1 << 20 });
+    const seg = segmentDocument(normalizeDocument(raw), raw);
+    const document = { id: `doc:${raw.file}`, file: raw.file, title: seg.title, date: seg.date, dateSource: 'text' as const, contentHash: raw.contentHash, encoding: raw.encoding, lineCount: raw.lines.length, charCount: raw.text.length, ingestedAt: '' };
+    inputs.push({ document, passages: seg.passages });
+  }
+  [b, trends] = extractDocuments(inputs, { tokenizer: await loadTokenizer() });
 });
 
 const rels = (type: string, to: string) => b.relations.filter((r) => r.type === type && r.toId === to).map((r) => [r.fromId, r.side]);
@@ -42,4 +47,22 @@ it('reads an abbreviation of a new organization and a budget line with fiscal ye
   const owner = b.entities.find((e) => e.name === '宇宙通信高度化推進事業')!;
   const budget = b.entities.find((e) => e.id === b.relations.find((r) => r.type === 'HAS_BUDGET' && r.fromId === owner.id)!.toId)!;
   expect([budget.amountJpy, budget.fiscalYear, budget.budgetKind]).toEqual([4_550_000_000, 2026, '当初']);
+});
+
+it('foreign initiatives under country headings, an announced strategy, an event with its detail lines, a target', () => {
+  const t = trends;
+  const byName = (n: string) => t.entities.find((e) => e.name === n)!;
+  const sns = byName('SNS JU');
+  expect(sns.nameEn).toBe('Smart Networks and Services Joint Undertaking');
+  expect(t.relations.filter((r) => r.fromId === sns.id && r.type === 'LOCATED_IN').map((r) => r.toId)).toContain('region:EUROPE');
+  expect(t.relations.find((r) => r.type === 'LEAD_OF' && r.toId === sns.id)?.fromId).toBe('org:EC');
+  const budget = t.entities.find((e) => e.id === t.relations.find((r) => r.type === 'HAS_BUDGET' && r.fromId === sns.id)!.toId)!;
+  expect([budget.currency, budget.amountForeign, budget.amountJpy]).toEqual(['EUR', 900_000_000, 144_000_000_000]);
+  expect(t.facts.find((f) => f.subjectId === byName('国家周波数戦略').id && f.predicate === 'START')?.dateStart).toBe('2024-05-01');
+  const ws = byName('光電融合技術の社会実装に関するワークショップ');
+  const facts = t.facts.filter((f) => f.subjectId === ws.id);
+  expect(facts.filter((f) => f.predicate === 'DATE').map((f) => f.dateStart)).toEqual(['2026-01-20']);
+  expect(facts.filter((f) => f.predicate === 'PLACE').map((f) => f.value)).toEqual(['大手町']);
+  expect(facts.filter((f) => f.predicate === 'QUANTITY').map((f) => f.num)).toEqual([40, 120]);
+  expect(t.facts.find((f) => f.subjectId === 'tech:PEC' && f.predicate === 'TARGET')).toMatchObject({ num: 25, unit: '%', dateEnd: '2030-12-31' });
 });

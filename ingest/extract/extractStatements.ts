@@ -13,6 +13,8 @@ import { findAmounts } from './parseAmounts.ts';
 import type { SectionContext } from './sectionSubjects.ts';
 
 export const DEFAULT_BUDGET_LOOKBACK_LINES = 45;
+/** An event's detail line (date, venue, participants) is a short bullet right after its announcement. */
+export const DEFAULT_MAX_DETAIL_CHARS = 100;
 
 const BUDGET_WORDS = /予算|補正|当初|投資|拠出|投じ|基金|支援規模|充て|助成|委託|造成|措置/;
 const START_VERBS = /(設立|立ち上げ|立上げ|発足|創設|運用開始|活動開始|開始|策定|発表|発出|公表|閣議決定|成立|運用)/;
@@ -66,7 +68,8 @@ export function extractStatements(ctx: ExtractionContext, sections: Map<string, 
     }
     // ■ detail lines right after an event's announcement: its date, venue and participants.
     if (currentEvent && p.ordinal !== currentEvent.ordinal) {
-      if (/^[■●◆]/.test(p.text.trim()) && p.ordinal - currentEvent.ordinal <= 6) extractEventDetails(ctx, p, currentEvent.id);
+      // Detail lines are short bullets (■ date / ■ venue / ■ participants; the segmenter strips the marker).
+      if (p.kind === 'bullet' && p.text.length <= DEFAULT_MAX_DETAIL_CHARS && p.ordinal - currentEvent.ordinal <= 6) extractEventDetails(ctx, p, currentEvent.id);
       else if (p.ordinal - currentEvent.ordinal > 6) currentEvent = null;
     }
     // Focus-area lists of a strategy document: "安全保障の観点から自律性の確保が必要な分野:" then ①…、②… bullets.
@@ -172,7 +175,12 @@ function extractStarts(ctx: ExtractionContext, s: Sentence, section: SectionCont
     const beforeVerb = ctx.matchesIn(s.p, s.start, s.start + verbAt, ['Organization']);
     const founder = beforeVerb.filter(({ id, match }) => ctx.dictionary.get(id)?.type === 'Organization' && FOUNDER_VERBS.test(s.p.text.slice(match.end, match.end + 12).replace(/^[（(][^）)]*[）)]/, ''))).at(-1);
     let subject: string | null = null;
-    if (afterVerb.length > 0 && /^(?:された|した|られた|れた)?「?/.test(s.text.slice(verbAt + verb[0].length, verbAt + verb[0].length + 4))) subject = afterVerb[0]!.id;
+    // The object of the verb: 2024年5月、国家周波数戦略を発表.
+    const object = ctx
+      .matchesIn(s.p, s.start + d.end, s.start + verbAt, ['Program', 'Project', 'Event', 'Organization'])
+      .find(({ match }) => /^を/.test(s.p.text.slice(match.end, match.end + 1)));
+    if (object) subject = object.id;
+    if (!subject && afterVerb.length > 0 && /^(?:された|した|られた|れた)?「?/.test(s.text.slice(verbAt + verb[0].length, verbAt + verb[0].length + 4))) subject = afterVerb[0]!.id;
     if (!subject && !founder && beforeDate.length > 0) subject = beforeDate.at(-1)!.id;
     subject ??= section.subjectId;
     if (!subject || subject === founder?.id) continue;
@@ -270,7 +278,9 @@ function extractEvent(ctx: ExtractionContext, s: Sentence): string | null {
   if (!ev) return null;
   ctx.useEntity(ev.id);
   const prov = ctx.provenance(s.p, s.start, s.end);
-  const d = findDates(s.text)[0];
+  // Only a date close before the verb dates the event (令和8年度以降の公募に向けて…開催 is not a date of it).
+  const verbAt = s.text.search(/開催|実施|開かれ/);
+  const d = findDates(s.text).find((x) => !x.fiscal && x.end <= verbAt && verbAt - x.end <= 30);
   if (d) ctx.fact(ev.id, 'DATE', prov, { value: null, dateStart: startOf(d.value), dateEnd: endOf(d.value) });
   for (const { id } of ctx.matchesIn(s.p, s.start, s.end, ['Organization'])) {
     ctx.useEntity(id);
@@ -281,8 +291,11 @@ function extractEvent(ctx: ExtractionContext, s: Sentence): string | null {
 
 function extractEventDetails(ctx: ExtractionContext, p: AnalyzedPassage, eventId: string): void {
   const prov = ctx.provenance(p);
-  const detail = p.text.replace(/^[■●◆\s]+/, '').trim();
+  const detail = p.text.trim();
+  // A date line starts with its date (日時：2025年9月18日 (木) 14:00-…); a venue line names the place.
   const d = findDates(detail)[0];
-  if (d) ctx.fact(eventId, 'DATE', prov, { value: detail, dateStart: startOf(d.value), dateEnd: endOf(d.value) });
-  else if (/ハイブリッド|会場|オンライン|Web|ウェビナー|開催場所|により実施/.test(detail)) ctx.fact(eventId, 'PLACE', prov, { value: detail });
+  if (d && d.start <= 4 && !d.fiscal && !/。|目指|目標|まで/.test(detail.slice(d.end))) ctx.fact(eventId, 'DATE', prov, { value: detail, dateStart: startOf(d.value), dateEnd: endOf(d.value) });
+  else if (/^(?:会場|場所|開催場所|開催方法|ハイブリッド|オンライン|Web)/.test(detail) && !/\d+\s*(?:名|人)/.test(detail)) {
+    ctx.fact(eventId, 'PLACE', prov, { value: detail.replace(/^(?:会場|場所|開催場所)\s*[:：]\s*/, '') });
+  }
 }
