@@ -19,7 +19,7 @@ beforeAll(async () => {
     const document = { id: `doc:${raw.file}`, file: raw.file, title: seg.title, date: seg.date, dateSource: 'text' as const, contentHash: raw.contentHash, encoding: raw.encoding, lineCount: raw.lines.length, charCount: raw.text.length, ingestedAt: '' };
     inputs.push({ document, passages: seg.passages });
   }
-  [b, trends] = extractDocuments(inputs, { tokenizer: await loadTokenizer() });
+  [b, trends] = extractDocuments(inputs, { tokenizer: await loadTokenizer() }) as [DocumentBundle, DocumentBundle];
 });
 
 const rels = (type: string, to: string) => b.relations.filter((r) => r.type === type && r.toId === to).map((r) => [r.fromId, r.side]);

@@ -7,28 +7,21 @@ import type {
   EntityType,
   FactPredicate,
   MentionRecord,
-  PassageKind,
   Provenance,
   RelationFact,
   RelationType,
 } from '../../src/model/graph.ts';
 import { emptyEntity } from '../../src/model/graph.ts';
 import type { Token } from '../../src/text/tokenizer.ts';
+import type { SegmentedPassage } from '../segment/segmentDocument.ts';
 import type { EntityDictionary, EntityMatch } from './EntityDictionary.ts';
 import type { CuratedData } from './curatedDictionaries.ts';
 
 export const DEFAULT_QUOTE_CHARS = 400;
 
-export interface AnalyzedPassage {
+/** A segmented passage with its kuromoji analysis. */
+export interface AnalyzedPassage extends SegmentedPassage {
   id: string;
-  ordinal: number;
-  kind: PassageKind;
-  text: string;
-  lineStart: number;
-  lineEnd: number;
-  section: string[];
-  /** Offset in `text` where each physical line lineStart+i begins. */
-  lineOffsets: number[];
   tokens: Token[];
   /** Offsets where tokens start or end: Japanese entity matches must begin and end on one. */
   boundaries: Set<number>;

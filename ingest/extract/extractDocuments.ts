@@ -3,6 +3,7 @@
 // each document is matched and its relations and facts extracted.
 import type { DocumentBundle, DocumentRecord, PassageRecord } from '../../src/model/graph.ts';
 import type { Token, Tokenizer } from '../../src/text/tokenizer.ts';
+import type { SegmentedPassage } from '../segment/segmentDocument.ts';
 import { EntityDictionary, type DictionaryEntry } from './EntityDictionary.ts';
 import { type AnalyzedPassage, ExtractionContext } from './ExtractionContext.ts';
 import { loadCuratedData, type CuratedData } from './curatedDictionaries.ts';
@@ -16,15 +17,7 @@ export interface SegmentedInput {
   document: DocumentRecord;
   /** kuromoji tokens of each passage, when tokenized elsewhere (a worker thread); otherwise options.tokenizer runs. */
   tokens?: Token[][];
-  passages: {
-    ordinal: number;
-    kind: PassageRecord['kind'];
-    text: string;
-    lineStart: number;
-    lineEnd: number;
-    section: string[];
-    lineOffsets: number[];
-  }[];
+  passages: SegmentedPassage[];
 }
 
 export interface ExtractionOptions {
