@@ -1,0 +1,192 @@
+// Query understanding: entities named in the query (either language, aliases from the graph, fuzzy for Latin
+// typos) become entity concepts expanded to all their surface forms; the rest becomes term concepts.
+import type { Tokenizer } from '../text/tokenizer.ts';
+import { DROPPED_POS, analyze, isAlignedOccurrence, latinWords, type Analysis } from './analyze.ts';
+import { isCjk, isHiragana, isLatin } from './normalize.ts';
+import { expandWord } from './fuzzyTerms.ts';
+import type { SearchIndex } from './SearchIndex.ts';
+
+/** A single distinctive word of an entity's Latin name ("Adran" of "Adran Networks") detects it from this length. */
+export const DEFAULT_DISTINCTIVE_WORD_MIN_CHARS = 5;
+
+export interface Concept {
+  kind: 'entity' | 'terms';
+  /** Entity indexes (several when one surface names several entities, e.g. IMT-2030). */
+  entities: number[];
+  /** The query text this concept came from. */
+  matched: string;
+  /** Normalized forms to match in passages (the entity's names and aliases, or the query segment). */
+  forms: string[];
+}
+
+export interface UnderstoodQuery {
+  concepts: Concept[];
+  tokens: string[];
+  /** The query's last Latin word is incomplete (search-as-you-type). */
+  openPrefix: string | null;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+export function understandQuery(index: SearchIndex, tokenize: Tokenizer, query: string): UnderstoodQuery {
+  const q = analyze(query, tokenize, { keepSpaces: true });
+  const spans: Span[] = [];
+  const concepts: Concept[] = [];
+  const byEntityKey = new Map<string, Concept>();
+  const addEntities = (ents: number[], matched: string, span: Span) => {
+    spans.push(span);
+    const key = [...ents].sort().join(',');
+    const existing = byEntityKey.get(key);
+    if (existing) return;
+    const forms = [...new Set(ents.flatMap((ei) => index.entities[ei]!.forms))];
+    const c: Concept = { kind: 'entity', entities: ents, matched, forms };
+    byEntityKey.set(key, c);
+    concepts.push(c);
+  };
+
+  // 1. Exact surfaces, longest first, aligned on the query's own token boundaries.
+  const text = q.text;
+  for (let i = 0; i < text.length; ) {
+    let hit: { form: string; entities: number[] } | undefined;
+    for (const cand of index.surfaces.get(text[i]!) ?? []) {
+      const end = i + cand.form.length;
+      if (text.startsWith(cand.form, i) && isAlignedOccurrence(q, i, end) && !splitsCompound(query, q, i, end)) {
+        hit = cand;
+        break;
+      }
+    }
+    if (hit) {
+      addEntities(hit.entities, text.slice(i, i + hit.form.length), { start: i, end: i + hit.form.length });
+      i += hit.form.length;
+    } else i++;
+  }
+
+  // 2. Latin words outside those spans: fuzzy/prefix match against the words of entities' Latin names.
+  detectLatinEntities(index, query, q, spans, addEntities);
+
+  // 3. The rest: segments of content words; a run of Latin words separated by spaces stays one phrase.
+  spans.sort((a, b) => a.start - b.start);
+  const tokens: string[] = concepts.map((c) => c.matched);
+  let cursor = 0;
+  const pieces: string[] = [];
+  for (const s of spans) {
+    if (s.start > cursor) pieces.push(text.slice(cursor, s.start));
+    cursor = Math.max(cursor, s.end);
+  }
+  if (cursor < text.length) pieces.push(text.slice(cursor));
+  for (const piece of pieces) {
+    for (const seg of segment(piece, tokenize)) {
+      concepts.push({ kind: 'terms', entities: [], matched: seg, forms: [seg] });
+      tokens.push(seg);
+    }
+  }
+  const lastLatin = /([\p{Script=Latin}\d]+)$/u.exec(text);
+  return { concepts, tokens, openPrefix: lastLatin && !query.endsWith(' ') ? lastLatin[1]! : null };
+}
+
+/** Content-word segments of a piece of query text: particles, auxiliaries, symbols and spaces split them. */
+function segment(piece: string, tokenize: Tokenizer): string[] {
+  const out: string[] = [];
+  let current = '';
+  let lastEnd = -1;
+  const flush = () => {
+    const s = current.trim();
+    if (s && [...s].some((c) => isLatin(c) || (isCjk(c) && !isHiragana(c)) || s.length >= 2)) out.push(s);
+    current = '';
+  };
+  for (const t of tokenize(piece)) {
+    const isSpace = t.surface.trim() === '';
+    const latinJoin = isSpace && isLatin(piece[t.start - 1]) && isLatin(piece[t.start + t.surface.length]);
+    const content = !isSpace && !DROPPED_POS.has(t.pos[0] ?? '');
+    // Latin characters and digits are content even when kuromoji calls them symbols (".", "-" were handled before).
+    const latin = [...t.surface].every((c) => isLatin(c));
+    if (latinJoin) {
+      current += ' ';
+      continue;
+    }
+    if (content || latin) {
+      if (t.start !== lastEnd && current && !current.endsWith(' ')) flush();
+      current += t.surface;
+      lastEnd = t.start + t.surface.length;
+    } else {
+      flush();
+      lastEnd = -1;
+    }
+  }
+  flush();
+  return out;
+}
+
+function detectLatinEntities(
+  index: SearchIndex,
+  query: string,
+  q: Analysis,
+  spans: Span[],
+  addEntities: (ents: number[], matched: string, span: Span) => void,
+): void {
+  const covered = (s: number, e: number) => spans.some((sp) => s < sp.end && sp.start < e);
+  const words: { word: string; start: number; end: number }[] = [];
+  for (const m of q.text.matchAll(/[\p{Script=Latin}\d]+/gu)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!covered(start, end)) words.push({ word: m[0], start, end });
+  }
+  if (words.length === 0) return;
+  // For every query word: entity-name words it matches (exactly or with a typo).
+  const matchedBy = words.map((w) => {
+    const set = new Set<string>();
+    if (index.latinWordEntities.has(w.word)) set.add(w.word);
+    if (/\p{L}/u.test(w.word)) for (const term of expandWord(w.word, index.latinWordEntities.keys(), false)) set.add(term);
+    return set;
+  });
+  const candidates = new Set<number>();
+  for (const set of matchedBy) for (const term of set) for (const ei of index.latinWordEntities.get(term) ?? []) candidates.add(ei);
+  const found: { ei: number; from: number; to: number }[] = [];
+  for (const ei of candidates) {
+    const e = index.entities[ei]!;
+    let best: { from: number; to: number } | null = null;
+    for (const form of e.forms) {
+      const fw = latinWords(form);
+      if (fw.length === 0 || [...form].some((c) => isCjk(c))) continue; // Latin-only names
+      // The form's words, in order, matched by consecutive query words.
+      for (let s = 0; s + fw.length <= words.length; s++) {
+        if (fw.every((w, k) => matchedBy[s + k]!.has(w))) {
+          if (!best || fw.length > best.to - best.from) best = { from: s, to: s + fw.length };
+        }
+      }
+    }
+    if (!best) {
+      // A distinctive head word: the first word of one entity's Latin name only ("Adran" → Adran Networks).
+      for (let s = 0; s < words.length && !best; s++) {
+        for (const term of matchedBy[s]!) {
+          const owners = index.latinWordEntities.get(term);
+          if (term.length < DEFAULT_DISTINCTIVE_WORD_MIN_CHARS || owners?.size !== 1) continue;
+          if (e.forms.some((f) => latinWords(f)[0] === term && f.includes(' '))) best = { from: s, to: s + 1 };
+        }
+      }
+    }
+    if (best && !splitsCompound(query, q, words[best.from]!.start, words[best.to - 1]!.end)) found.push({ ei, ...best });
+  }
+  // Longest detections win; a shorter one inside a longer one ("Ericsson" in "Ericsson France") is dropped.
+  found.sort((a, b) => b.to - b.from - (a.to - a.from));
+  const taken: { from: number; to: number }[] = [];
+  for (const f of found) {
+    const same = taken.find((t) => t.from === f.from && t.to === f.to);
+    if (!same && taken.some((t) => f.from < t.to && t.from < f.to)) continue;
+    if (!same) taken.push(f);
+    const span = { start: words[f.from]!.start, end: words[f.to - 1]!.end };
+    addEntities([f.ei], q.text.slice(span.start, span.end), span);
+  }
+}
+
+/**
+ * A match must not take part of a hyphenated compound of the query: "IMT" is not detected inside "IMT-2030"
+ * (the compound is searched as a phrase instead).
+ */
+function splitsCompound(query: string, q: Analysis, start: number, end: number): boolean {
+  const hyphenAt = (k: number) => q.text[k] === ' ' && /[-‐‑‒–—―−]/u.test(query[q.map[k]!] ?? '');
+  return (isLatin(q.text[start]) && hyphenAt(start - 1)) || (isLatin(q.text[end - 1]) && hyphenAt(end));
+}
