@@ -24,7 +24,7 @@ import type {
   ProjectFilter,
   WriteSummary,
 } from './GraphStore.ts';
-import { bundleRows, entityNumberRows, entityRow, mergeEntity, type Row } from './bundleRows.ts';
+import { bundleRows, entityNumberRows, entityRow, mergeEntity, sameEntity, type Row } from './bundleRows.ts';
 import { cypher, cypherForRelation, cypherUnionForRelations, type QueryName } from './cypher.ts';
 import { normalizeKey } from './entityKeys.ts';
 import { slots, toDocument, toEntity, toFact, toMention, toPassage, toRelation } from './records.ts';
@@ -81,7 +81,11 @@ export abstract class CypherGraphStore implements GraphStore {
         bundle.entities.map((e) => e.id),
         (await tx.run(cypher('read/entities-by-ids'), { ids: bundle.entities.map((e) => e.id) })).map(toEntity),
       );
-      const entities = bundle.entities.map((e, i) => mergeEntity(storedEntities[i] ?? null, e));
+      // Entities shared with other documents usually arrive unchanged: write only what is new or changed.
+      const entities = bundle.entities
+        .map((e, i) => ({ stored: storedEntities[i] ?? null, merged: mergeEntity(storedEntities[i] ?? null, e) }))
+        .filter(({ stored, merged }) => !stored || !sameEntity(stored, merged))
+        .map(({ merged }) => merged);
 
       await this.deleteDocumentContent(tx, doc.id);
       await tx.run(cypher('write/upsert-document'), rows.document);

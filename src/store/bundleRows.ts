@@ -197,6 +197,11 @@ export function mergeEntity(stored: EntityRecord | null, incoming: EntityRecord)
   };
 }
 
+/** True when writing `merged` would change nothing stored (same values, same aliases in the same order). */
+export function sameEntity(stored: EntityRecord, merged: EntityRecord): boolean {
+  return (Object.keys(merged) as (keyof EntityRecord)[]).every((k) => JSON.stringify(stored[k] ?? null) === JSON.stringify(merged[k] ?? null));
+}
+
 export function entityRow(e: EntityRecord): Row {
   return {
     id: e.id,
