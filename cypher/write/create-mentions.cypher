@@ -1,4 +1,4 @@
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.entityId})
 MATCH (p:Passage {id: row.passageId})
-CREATE (e)-[:MENTIONED_IN {docId: row.docId, surface: row.surface, count: row.count}]->(p)
+CREATE (e)-[:MENTIONED_IN {docId: $docId, surface: row.surface, count: row.count}]->(p)

@@ -91,8 +91,8 @@ export abstract class CypherGraphStore implements GraphStore {
       await tx.run(cypher('write/upsert-document'), rows.document);
       await this.batches(tx, 'write/upsert-entities', entities.map(entityRow));
       for (const numberRows of entityNumberRows(entities)) await this.batches(tx, 'write/set-entity-numbers', numberRows);
-      await this.batches(tx, 'write/create-passages', rows.passages);
-      await this.batches(tx, 'write/create-mentions', rows.mentions);
+      await this.batches(tx, 'write/create-passages', rows.passages, undefined, { docId: doc.id });
+      await this.batches(tx, 'write/create-mentions', rows.mentions, undefined, { docId: doc.id });
       for (const [type, relRows] of rows.relationsByType) {
         await this.batches(tx, 'write/create-relations', relRows, type);
       }
@@ -118,10 +118,10 @@ export abstract class CypherGraphStore implements GraphStore {
   }
 
   /** One UNWIND statement per batch of `batchSize` rows. */
-  private async batches(tx: CypherTx, name: QueryName, rows: Row[], rel?: RelationType): Promise<void> {
+  private async batches(tx: CypherTx, name: QueryName, rows: Row[], rel?: RelationType, params: Params = {}): Promise<void> {
     const text = rel ? cypherForRelation(name, rel) : cypher(name);
     for (let i = 0; i < rows.length; i += this.batchSize) {
-      await tx.run(text, { rows: rows.slice(i, i + this.batchSize) });
+      await tx.run(text, { ...params, rows: rows.slice(i, i + this.batchSize) });
     }
   }
 

@@ -138,7 +138,6 @@ export function bundleRows(bundle: DocumentBundle): BundleRows {
     },
     passages: bundle.passages.map((p) => ({
       id: p.id,
-      docId: p.docId,
       ordinal: p.ordinal,
       text: p.text,
       lineStart: p.lineStart,
@@ -149,7 +148,6 @@ export function bundleRows(bundle: DocumentBundle): BundleRows {
     mentions: bundle.mentions.map((m) => ({
       entityId: m.entityId,
       passageId: m.passageId,
-      docId: m.docId,
       surface: m.surface,
       count: m.count,
     })),
