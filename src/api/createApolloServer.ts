@@ -50,6 +50,9 @@ export function createApolloServer(options: { production: boolean; httpServer: S
     // Field suggestions ("Did you mean …") leak the schema when introspection is off.
     hideSchemaDetailsFromClientErrors: options.production,
     allowBatchedHttpRequests: false,
+    // src/server/main.ts owns SIGTERM/SIGINT (drain, then close the store); Apollo's own handler would re-raise the
+    // signal after its stop and kill the process before the store is closed.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError({ production: options.production }),

@@ -37,6 +37,11 @@ export interface ServerOptions {
   readCache?: ReadCacheOptions;
 }
 
+/** What the access log learns while a request is handled. */
+interface AccessLog {
+  operation?: string;
+}
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -53,6 +58,20 @@ const SECURITY_HEADERS = {
 function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+const NAMED_OPERATION = /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
+const FIRST_ROOT_FIELD = /^[^{]*\{\s*(?:[_A-Za-z][_0-9A-Za-z]*\s*:\s*)?([_A-Za-z][_0-9A-Za-z]*)/;
+
+/** For the access log: the operation's name, else its first root field ("search"); never argument values. */
+function operationNameOf(body: unknown, url: URL): string | undefined {
+  const fields = (body && typeof body === 'object' ? body : {}) as { operationName?: unknown; query?: unknown };
+  const name = fields.operationName ?? url.searchParams.get('operationName');
+  if (typeof name === 'string' && /^[_A-Za-z][_0-9A-Za-z]{0,63}$/.test(name)) return name;
+  const query = fields.query ?? url.searchParams.get('query');
+  if (typeof query !== 'string') return undefined;
+  const head = query.slice(0, 500);
+  return NAMED_OPERATION.exec(head)?.[1] ?? FIRST_ROOT_FIELD.exec(head)?.[1];
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -74,7 +93,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const apollo = createApolloServer({ production, httpServer });
   await apollo.start();
 
-  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, log: AccessLog): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'POST') {
       sendError(res, ErrorCode.METHOD_NOT_ALLOWED, `${req.method} is not accepted on ${GRAPHQL_PATH}; use GET or POST`, {
         allow: 'GET, POST',
@@ -103,6 +122,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         }
       }
     }
+    log.operation = operationNameOf(body, url);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -132,13 +152,31 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     });
   }
 
+  /**
+   * One line per request when its response ends or the client goes away: request id, operation, status, duration
+   * and outcome. Only the path is logged (a GET /graphql query string holds user text), never bodies or results.
+   */
+  function logAccess(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, log: AccessLog): void {
+    const started = performance.now();
+    res.once('close', () => {
+      const status = res.statusCode;
+      const outcome = !res.writableFinished ? 'aborted' : status >= 500 ? 'error' : status >= 400 ? 'rejected' : 'ok';
+      const durationMs = Math.round((performance.now() - started) * 10) / 10;
+      const fields = { requestId, method: req.method, path: url.pathname, operation: log.operation, status, durationMs, outcome };
+      if (outcome === 'error') logger.error(fields, 'request');
+      else logger.info(fields, 'request');
+    });
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = requestIdOf(req);
+    const log: AccessLog = {};
     res.setHeader('x-request-id', requestId);
     for (const [key, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(key, value);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    logAccess(req, res, url, requestId, log);
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
-    if (url.pathname === GRAPHQL_PATH) return handleGraphQL(req, res, url, requestId);
+    if (url.pathname === GRAPHQL_PATH) return handleGraphQL(req, res, url, requestId, log);
     if (!readOnly) {
       sendError(res, ErrorCode.METHOD_NOT_ALLOWED, `${req.method} is not accepted on ${url.pathname}`, { allow: 'GET, HEAD' });
       return;
