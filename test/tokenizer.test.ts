@@ -87,3 +87,18 @@ describe('tokenizer', () => {
     expect(expectOffsetsInside(text).length).toBeGreaterThan(0);
   });
 });
+
+describe('long runs of one character class', () => {
+  it('are tokenized in pieces that still cover the whole text, in order', async () => {
+    const tokenize = await loadTokenizer();
+    const text = `${'a'.repeat(5000)}東京大学${'あ'.repeat(3000)}`;
+    const tokens = tokenize(text);
+    let at = 0;
+    for (const t of tokens) {
+      expect(t.start).toBe(at);
+      at += t.surface.length;
+    }
+    expect(at).toBe(text.length);
+    expect(tokens.some((t) => t.start === 5000 && t.surface.startsWith('東京'))).toBe(true);
+  });
+});

@@ -4,11 +4,14 @@ import MiniSearch from 'minisearch';
 import type { DocumentRecord, EntityRecord, EntityType, MentionRecord, PassageRecord } from '../model/graph.ts';
 import type { Tokenizer } from '../text/tokenizer.ts';
 import { analyze, latinWords } from './analyze.ts';
+import { CountryPairFinder, loadCountryAbbreviations } from './countryAbbreviations.ts';
+import { LatinVocabulary } from './fuzzyTerms.ts';
+import { ConceptScorer } from './scoreConcepts.ts';
 import { TermPostings } from './TermPostings.ts';
-import { normalizeForMatch } from './normalize.ts';
+import { isCjk, normalizeForMatch } from './normalize.ts';
 
 /** Bump when the serialized layout or the analysis changes: old cache files are then ignored. */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 6;
 /** Entity surface forms shorter than this are not matched as text (日, 独 …); mentions still count. */
 export const DEFAULT_MIN_FORM_CHARS = 2;
 
@@ -18,6 +21,12 @@ export interface SourceData {
   passages: PassageRecord[];
   entities: EntityRecord[];
   mentions: MentionRecord[];
+}
+
+/** Precomputed scores of an entity concept: passages (ascending) and their scores. */
+export interface EntityScores {
+  passages: Int32Array;
+  scores: Float64Array;
 }
 
 export interface IndexedDocument {
@@ -55,18 +64,11 @@ interface Serialized {
   documents: IndexedDocument[];
   entities: IndexedEntity[];
   passages: { id: string; docIdx: number; text: string; bounds: string; mentions: [number, number][] }[];
-  passageIndex: unknown;
   bigrams: Record<string, string>;
+  /** Entity index → [passages, scores] (base64 of Int32Array / Float64Array); entities scoring nothing are left out. */
+  entityScores: Record<string, [string, string]>;
   words: Record<string, string>;
 }
-
-const PASSAGE_INDEX_OPTIONS = {
-  fields: ['w'],
-  idField: 'i',
-  tokenize: (s: string) => s.split('\n'),
-  processTerm: (t: string) => t || null,
-  searchOptions: { tokenize: (s: string) => [s], processTerm: (t: string) => t },
-};
 
 const ENTITY_INDEX_OPTIONS = {
   fields: ['n', 'w'],
@@ -87,18 +89,26 @@ export class SearchIndex {
   readonly passagesOfEntity = new Map<number, Map<number, number>>();
   /** First character → surface forms starting with it, longest first. */
   readonly surfaces = new Map<string, { form: string; entities: number[] }[]>();
-  /** Latin words of the passages, for typo and prefix expansion without walking the whole term tree. */
-  readonly latinVocabulary: string[];
-  /** Latin word of an entity form → number of entities using it (1 = distinctive). */
-  readonly latinWordEntities = new Map<string, Set<number>>();
+  /** Latin words of the passages, for typo and prefix expansion. */
+  readonly latinVocabulary: LatinVocabulary;
+  /** Latin word of an entity form → the entities using it (one = distinctive). */
+  readonly latinWordEntities = new Map<string, number[]>();
+  readonly entityLatinVocabulary: LatinVocabulary;
+  /** Per entity: the words of its Latin-only forms ("adran networks" → [adran, networks]). */
+  readonly latinNames: string[][][];
   readonly entityIndex: MiniSearch;
+  /**
+   * Per entity, the passages its concept scores (names found in the text, graph mentions), computed once per
+   * index: an entity such as Japan occurs in a large share of the passages and would otherwise be verified
+   * occurrence by occurrence on every query that names it. Null: compute at query time.
+   */
+  entityScores: (EntityScores | null)[];
 
   private constructor(
     readonly graphVersion: string,
     readonly documents: IndexedDocument[],
     readonly entities: IndexedEntity[],
     readonly passages: IndexedPassage[],
-    readonly passageIndex: MiniSearch,
     readonly bigrams: TermPostings,
     readonly words: TermPostings,
   ) {
@@ -107,9 +117,10 @@ export class SearchIndex {
       this.docIndexByKey.set(d.file, i);
     });
     entities.forEach((e, i) => this.entityIndexById.set(e.id, i));
+    this.entityScores = entities.map(() => null);
     const vocabulary = new Set<string>();
     for (const p of passages) for (const w of latinWords(p.norm)) vocabulary.add(w);
-    this.latinVocabulary = [...vocabulary];
+    this.latinVocabulary = new LatinVocabulary(vocabulary);
     passages.forEach((p, pi) => {
       for (const [ei, count] of p.mentions) {
         let m = this.passagesOfEntity.get(ei);
@@ -124,12 +135,16 @@ export class SearchIndex {
         if (!list.includes(ei)) list.push(ei);
         bySurface.set(form, list);
         for (const w of latinWords(form)) {
-          const set = this.latinWordEntities.get(w) ?? new Set<number>();
-          set.add(ei);
-          this.latinWordEntities.set(w, set);
+          const owners = this.latinWordEntities.get(w);
+          if (!owners) this.latinWordEntities.set(w, [ei]);
+          else if (owners[owners.length - 1] !== ei) owners.push(ei);
         }
       }
     });
+    this.entityLatinVocabulary = new LatinVocabulary(this.latinWordEntities.keys());
+    this.latinNames = entities.map((e) =>
+      e.forms.filter((f) => ![...f].some((c) => isCjk(c))).map((f) => latinWords(f)).filter((w) => w.length > 0),
+    );
     for (const [form, ents] of bySurface) {
       const first = form[0]!;
       const list = this.surfaces.get(first) ?? [];
@@ -152,7 +167,8 @@ export class SearchIndex {
     return this.passagesOfEntity.get(ei)?.size ?? 0;
   }
 
-  static build(source: SourceData, tokenize: Tokenizer): SearchIndex {
+  /** `abbreviations`: one-character country abbreviation → code (pairs such as 日独 count as mentions of both). */
+  static build(source: SourceData, tokenize: Tokenizer, abbreviations = loadCountryAbbreviations()): SearchIndex {
     const documents = source.documents.map((d) => ({ id: d.id, file: d.file, title: d.title, date: d.date }));
     const docIdx = new Map(documents.map((d, i) => [d.id, i]));
     const mentionSurfaces = new Map<string, Set<string>>();
@@ -177,9 +193,14 @@ export class SearchIndex {
       };
     });
     const entityIdx = new Map(entities.map((e, i) => [e.id, i]));
-    const passageIndex = new MiniSearch(PASSAGE_INDEX_OPTIONS);
+    const byCode = new Map<string, number>();
+    source.entities.forEach((e, i) => {
+      if (e.type === 'Country' && e.code && !byCode.has(e.code)) byCode.set(e.code, i);
+    });
+    const pairEntity = new Map<string, number>();
+    for (const [abbr, code] of abbreviations) if (byCode.has(code)) pairEntity.set(abbr, byCode.get(code)!);
+    const pairs = new CountryPairFinder(pairEntity);
     const passages: IndexedPassage[] = [];
-    const rows: { i: number; w: string }[] = [];
     const bigramRows: string[][] = [];
     const wordRows: string[][] = [];
     const analyses = new Map<string, ReturnType<typeof analyze>>();
@@ -194,14 +215,16 @@ export class SearchIndex {
         const ei = entityIdx.get(m.entityId);
         if (ei !== undefined) counts.set(ei, (counts.get(ei) ?? 0) + m.count);
       }
-      const i = passages.length;
+      // Derived: 日独 mentions Japan and Germany even where the extraction recorded neither.
+      for (const [ei, n] of pairs.find(a.text, a.bounds)) if (!counts.has(ei)) counts.set(ei, n);
       passages.push({ id: p.id, docIdx: di, text: p.text, norm: a.text, bounds: a.bounds, mentions: [...counts] });
-      rows.push({ i, w: a.words.join('\n') });
       bigramRows.push(a.bigrams);
       wordRows.push(a.words);
     }
-    passageIndex.addAll(rows);
-    return new SearchIndex(source.graphVersion, documents, entities, passages, passageIndex, TermPostings.build(bigramRows), TermPostings.build(wordRows));
+    const index = new SearchIndex(source.graphVersion, documents, entities, passages, TermPostings.build(bigramRows), TermPostings.build(wordRows));
+    const scorer = new ConceptScorer(index, tokenize);
+    index.entityScores = entities.map((_, ei) => scorer.entityScores(ei));
+    return index;
   }
 
   serialize(): string {
@@ -217,9 +240,11 @@ export class SearchIndex {
         bounds: Buffer.from(p.bounds).toString('base64'),
         mentions: p.mentions,
       })),
-      passageIndex: this.passageIndex.toJSON(),
       bigrams: this.bigrams.toJSON(),
       words: this.words.toJSON(),
+      entityScores: Object.fromEntries(
+        this.entityScores.flatMap((e, ei) => (e && e.passages.length ? [[ei, [toBase64(e.passages), toBase64(e.scores)]]] : [])),
+      ),
     };
     return JSON.stringify(data);
   }
@@ -231,9 +256,22 @@ export class SearchIndex {
     const passages = data.passages.map((p) => {
       return { ...p, norm: normalizeForMatch(p.text).text, bounds: new Uint8Array(Buffer.from(p.bounds, 'base64')) };
     });
-    const passageIndex = MiniSearch.loadJS(data.passageIndex as Parameters<typeof MiniSearch.loadJS>[0], PASSAGE_INDEX_OPTIONS);
-    return new SearchIndex(data.graphVersion, data.documents, data.entities, passages, passageIndex, TermPostings.fromJSON(data.bigrams), TermPostings.fromJSON(data.words));
+    const index = new SearchIndex(data.graphVersion, data.documents, data.entities, passages, TermPostings.fromJSON(data.bigrams), TermPostings.fromJSON(data.words));
+    index.entityScores = data.entities.map((_, ei) => {
+      const e = data.entityScores[ei];
+      if (!e) return { passages: new Int32Array(0), scores: new Float64Array(0) };
+      const [p, s] = e.map((b64) => Buffer.from(b64, 'base64'));
+      return {
+        passages: new Int32Array(p!.buffer.slice(p!.byteOffset, p!.byteOffset + p!.byteLength)),
+        scores: new Float64Array(s!.buffer.slice(s!.byteOffset, s!.byteOffset + s!.byteLength)),
+      };
+    });
+    return index;
   }
+}
+
+function toBase64(a: Int32Array | Float64Array): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 }
 
 function unique(values: string[]): string[] {

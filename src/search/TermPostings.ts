@@ -28,23 +28,30 @@ export class TermPostings {
     const lists = terms.map((b) => this.lists.get(b) ?? new Int32Array(0)).sort((a, b) => a.length - b.length);
     let acc = lists[0]!;
     for (let k = 1; k < lists.length && acc.length > 0; k++) {
-      const next = lists[k]!;
-      const out: number[] = [];
-      let j = 0;
-      for (const v of acc) {
-        while (j < next.length && next[j]! < v) j++;
-        if (j < next.length && next[j] === v) out.push(v);
-      }
-      acc = Int32Array.from(out);
+      acc = intersectSorted(acc, lists[k]!);
     }
     return acc;
   }
 
-  /** Passage → how many of the terms it contains. */
-  count(terms: readonly string[]): Map<number, number> {
-    const out = new Map<number, number>();
-    for (const b of new Set(terms)) for (const pi of this.lists.get(b) ?? []) out.set(pi, (out.get(pi) ?? 0) + 1);
-    return out;
+  /** Number of passages containing the term. */
+  df(term: string): number {
+    return this.lists.get(term)?.length ?? 0;
+  }
+
+  /** Whether the passage contains the term (binary search). */
+  has(term: string, pi: number): boolean {
+    const l = this.lists.get(term);
+    if (!l) return false;
+    let lo = 0;
+    let hi = l.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = l[mid]!;
+      if (v === pi) return true;
+      if (v < pi) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 
   toJSON(): Record<string, string> {
@@ -61,4 +68,37 @@ export class TermPostings {
     }
     return new TermPostings(lists);
   }
+}
+
+/** Sorted intersection: a merge, or binary searches into the longer list when the shorter is much shorter. */
+export function intersectSorted(a: Int32Array, b: Int32Array): Int32Array {
+  if (a.length > b.length) [a, b] = [b, a];
+  const out: number[] = [];
+  if (b.length > 8 * a.length) {
+    let lo = 0;
+    for (const v of a) {
+      let hi = b.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (b[mid]! < v) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      if (b[lo] === v) out.push(v);
+    }
+  } else {
+    let j = 0;
+    for (const v of a) {
+      while (j < b.length && b[j]! < v) j++;
+      if (b[j] === v) out.push(v);
+    }
+  }
+  return Int32Array.from(out);
+}
+
+/** Sorted union of posting lists. */
+export function unionSorted(lists: readonly Int32Array[]): Int32Array {
+  if (lists.length === 1) return lists[0]!;
+  const all = new Set<number>();
+  for (const l of lists) for (const v of l) all.add(v);
+  return Int32Array.from(all).sort();
 }

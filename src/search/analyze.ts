@@ -1,7 +1,7 @@
 // The one analysis used for passages, entity names and queries: match text, word terms, CJK bigrams and
 // kuromoji token boundaries (used to reject matches that start inside a word, e.g. 京都 inside 東京|都).
 import type { Tokenizer } from '../text/tokenizer.ts';
-import { isCjk, isKatakana, isHiragana, isLatin, normalizeForMatch } from './normalize.ts';
+import { isCjk, isKatakana, isHiragana, isLatin, isWordChar, normalizeForMatch } from './normalize.ts';
 
 /** Parts of speech that carry no search meaning. */
 export const DROPPED_POS = new Set(['助詞', '助動詞', '記号', 'フィラー']);
@@ -92,8 +92,7 @@ export function isAlignedOccurrence(a: Pick<Analysis, 'text' | 'bounds'>, start:
 export function isWholeOccurrence(text: string, start: number, end: number): boolean {
   const before = text[start - 1];
   const after = text[end];
-  const wordy = (c: string | undefined) => isLatin(c) || (isCjk(c) && !isHiragana(c));
-  if (wordy(before) || wordy(after)) return false;
+  if (isWordChar(before) || isWordChar(after)) return false;
   // Latin words joined by a space or hyphen form one name ("beyond 5g", "6g mirai harmony").
   if (before === ' ' && isLatin(text[start]) && isLatin(text[start - 2])) return false;
   if (after === ' ' && isLatin(text[end - 1]) && isLatin(text[end + 1])) return false;

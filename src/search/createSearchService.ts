@@ -20,6 +20,7 @@ import type {
   SuggestionResult,
 } from './SearchService.ts';
 import { makeSnippet } from './snippet.ts';
+import { topRanked } from './topRanked.ts';
 import { understandQuery } from './understandQuery.ts';
 import { DEFAULT_MAX_QUERY_CHARS, validatePrefix, validateQuery } from './validateQuery.ts';
 
@@ -159,13 +160,13 @@ export async function createSearchService(options: SearchServiceOptions): Promis
     const maps = understood.concepts.map((c) => scorer!.score(c, understood.openPrefix));
     const combined = combineConcepts(maps, ix.passages.length);
     const keep = passageFilter(ix, request.filter);
-    const ranked = [...combined].filter(([pi]) => !keep || keep(pi)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const ranked = keep ? [...combined].filter(([pi]) => keep(pi)) : [...combined];
 
     const detected = new Set(understood.concepts.flatMap((c) => c.entities));
     const highlightTerms = understood.concepts.flatMap((c) =>
       c.kind === 'entity' ? c.forms : [...c.forms, ...c.forms.flatMap((f) => scorer!.contentWords(f))],
     );
-    const hits = ranked.slice(offset, offset + limit).map(([pi, score]) => {
+    const hits = topRanked(ranked, offset + limit).slice(offset).map(([pi, score]) => {
       const p = ix.passages[pi]!;
       const { snippet, highlights } = makeSnippet(p, highlightTerms);
       const entityIds = [...p.mentions]

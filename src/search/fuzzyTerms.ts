@@ -1,37 +1,40 @@
-// Typo and prefix expansion of Latin words against a small vocabulary (the corpus is Japanese: its Latin
-// vocabulary is small, so a bounded edit-distance scan is cheaper than walking the whole term tree).
+// Typo and prefix expansion of Latin words. The vocabulary is a radix tree (minisearch's SearchableMap): a
+// bounded edit-distance walk visits only the branches within reach, so the cost does not grow with the number
+// of words the way a scan over all of them does.
+import SearchableMap from 'minisearch/SearchableMap';
 
 /** Edit distance allowed for a word of this length: none below 4 characters, 1 from 4, 2 from 8. */
 export function allowedTypos(word: string): number {
   return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
 }
 
-/** Levenshtein distance, or max + 1 as soon as it must exceed max. */
-export function boundedDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
+/** Most words a prefix expands to (a one-letter-longer prefix narrows it; the rest add little). */
+export const DEFAULT_MAX_PREFIX_EXPANSIONS = 50;
 
-/** Vocabulary words within the allowed typos of `word`, plus words it begins when `prefix` is set. */
-export function expandWord(word: string, vocabulary: Iterable<string>, prefix: boolean): string[] {
-  const max = allowedTypos(word);
-  const out: string[] = [];
-  for (const v of vocabulary) {
-    if (v === word || (prefix && word.length >= 2 && v.startsWith(word)) || (max > 0 && boundedDistance(word, v, max) <= max)) {
-      out.push(v);
-    }
+export class LatinVocabulary {
+  private readonly tree = new SearchableMap<true>();
+
+  constructor(words: Iterable<string>) {
+    for (const w of words) this.tree.set(w, true);
   }
-  return out;
+
+  has(word: string): boolean {
+    return this.tree.has(word);
+  }
+
+  /** Vocabulary words within the allowed typos of `word`, plus words it begins when `prefix` is set. */
+  expand(word: string, prefix: boolean): string[] {
+    const out = new Set<string>();
+    if (this.tree.has(word)) out.add(word);
+    const max = allowedTypos(word);
+    if (max > 0) for (const w of this.tree.fuzzyGet(word, max).keys()) out.add(w);
+    if (prefix && word.length >= 2) {
+      let n = 0;
+      for (const w of this.tree.atPrefix(word).keys()) {
+        if (n++ >= DEFAULT_MAX_PREFIX_EXPANSIONS) break;
+        out.add(w);
+      }
+    }
+    return [...out];
+  }
 }

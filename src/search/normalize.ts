@@ -14,8 +14,17 @@ const KATAKANA = /[\p{Script=Katakana}ー]/u;
 const SPACE = /\s/u;
 const DASH = /^[-‐‑‒–—―−]$/u;
 
-export const isLatin = (c: string | undefined): boolean => c !== undefined && LATIN.test(c);
-export const isCjk = (c: string | undefined): boolean => c !== undefined && CJK.test(c);
+// ASCII first without a regular expression: these run for every candidate occurrence of every query.
+export function isLatin(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return LATIN.test(c);
+}
+export function isCjk(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  return c.charCodeAt(0) >= 0x3000 && CJK.test(c);
+}
 export const isHiragana = (c: string | undefined): boolean => c !== undefined && HIRAGANA.test(c);
 export const isKatakana = (c: string | undefined): boolean => c !== undefined && KATAKANA.test(c);
 /** A character that continues a word or compound (hiragana excluded: it is mostly particles and endings). */

@@ -3,8 +3,8 @@
 // coverage less again; an entity concept also scores through the store's mentions of the entity.
 import type { Tokenizer } from '../text/tokenizer.ts';
 import { analyze, isAlignedOccurrence, isWholeOccurrence, latinWords } from './analyze.ts';
-import { expandWord } from './fuzzyTerms.ts';
-import type { SearchIndex } from './SearchIndex.ts';
+import type { EntityScores, SearchIndex } from './SearchIndex.ts';
+import { intersectSorted, unionSorted } from './TermPostings.ts';
 import type { Concept } from './understandQuery.ts';
 
 /** Weight of a phrase occurrence inside a longer compound (インド in インド太平洋) relative to a whole one. */
@@ -23,6 +23,11 @@ export const DEFAULT_TF_K1 = 1.2;
 export const DEFAULT_TF_B = 0.3;
 /** Share of a concept score that depends on how often the passage says it (the rest is matched/not). */
 export const DEFAULT_TF_SHARE = 0.3;
+/**
+ * Partial coverage draws its candidates only from terms in at most this many passages: a term that common
+ * carries little information, and counting its postings would make every query's cost grow with the corpus.
+ */
+export const DEFAULT_PARTIAL_MAX_POSTINGS = 2000;
 /** Analysed forms kept per index (entity aliases recur across queries). */
 export const DEFAULT_FORM_CACHE_SIZE = 5000;
 
@@ -62,18 +67,36 @@ export class ConceptScorer {
     const put = (pi: number, s: number) => {
       if (s > (out.get(pi) ?? 0)) out.set(pi, s);
     };
+    if (concept.kind === 'entity') {
+      for (const ei of concept.entities) {
+        const pre = this.index.entityScores[ei];
+        if (pre) for (let k = 0; k < pre.passages.length; k++) put(pre.passages[k]!, pre.scores[k]!);
+        else this.entity(ei, put);
+      }
+      return out;
+    }
     for (const form of concept.forms) {
       const terms = this.terms(form);
       this.phrase(terms, put);
-      if (concept.kind === 'terms') this.partial(terms, put);
+      this.partial(terms, put);
     }
-    for (const ei of concept.entities) {
-      for (const [pi, count] of this.index.passagesOfEntity.get(ei) ?? []) {
-        put(pi, DEFAULT_MENTION_SCORE * this.tf(count, pi));
-      }
-    }
-    if (out.size === 0 && concept.kind === 'terms') this.fuzzy(concept.forms[0]!, openPrefix, put);
+    if (out.size === 0) this.fuzzy(concept.forms[0]!, openPrefix, put);
     return out;
+  }
+
+  /** An entity's scores: its names as phrases in the text, and the passages the graph says mention it. */
+  entityScores(ei: number): EntityScores {
+    const out: ScoreMap = new Map();
+    this.entity(ei, (pi, s) => {
+      if (s > (out.get(pi) ?? 0)) out.set(pi, s);
+    });
+    const sorted = [...out].sort((a, b) => a[0] - b[0]);
+    return { passages: Int32Array.from(sorted, ([pi]) => pi), scores: Float64Array.from(sorted, ([, s]) => s) };
+  }
+
+  private entity(ei: number, put: (pi: number, s: number) => void): void {
+    for (const form of this.index.entities[ei]!.forms) this.phrase(this.terms(form), put);
+    for (const [pi, count] of this.index.passagesOfEntity.get(ei) ?? []) put(pi, DEFAULT_MENTION_SCORE * this.tf(count, pi));
   }
 
   /** Content words of a form (for highlighting the words of a partial match). */
@@ -120,38 +143,52 @@ export class ConceptScorer {
   /** Passages covering most of a multi-word segment's words, or most of its bigrams (word-order variants). */
   private partial(t: FormTerms, put: (pi: number, s: number) => void): void {
     if (t.contentWords.length >= 2) {
-      const results = this.index.passageIndex.search({ queries: t.contentWords, fields: ['w'], combineWith: 'OR' });
-      for (const r of results) {
-        const n = r.queryTerms.length;
-        const coverage = n / t.contentWords.length;
-        if (n < 2 || coverage < DEFAULT_MIN_WORD_COVERAGE) continue;
-        put(r.id as number, DEFAULT_PARTIAL_FACTOR * coverage * this.tf(1, r.id as number));
+      const need = Math.max(2, Math.ceil(DEFAULT_MIN_WORD_COVERAGE * t.contentWords.length));
+      for (const [pi, n] of this.covering(this.index.words, t.contentWords, need)) {
+        put(pi, DEFAULT_PARTIAL_FACTOR * (n / t.contentWords.length) * this.tf(1, pi));
       }
     }
     if (t.bigrams.length >= 4) {
-      for (const [pi, n] of this.index.bigrams.count(t.bigrams)) {
-        const coverage = n / t.bigrams.length;
-        if (coverage < DEFAULT_MIN_BIGRAM_COVERAGE) continue;
+      const need = Math.ceil(DEFAULT_MIN_BIGRAM_COVERAGE * t.bigrams.length - 1e-9);
+      for (const [pi, n] of this.covering(this.index.bigrams, t.bigrams, need)) {
         // Word-order variants keep every character (海底光ケーブル ~ 光海底ケーブル); a missing character is a
         // missing word (光ネットワーク is not アドラン・ネットワーク).
         const norm = this.index.passages[pi]!.norm;
         if (![...t.text].every((c) => c === ' ' || norm.includes(c))) continue;
-        put(pi, DEFAULT_PARTIAL_FACTOR * coverage * this.tf(1, pi));
+        put(pi, DEFAULT_PARTIAL_FACTOR * (n / t.bigrams.length) * this.tf(1, pi));
       }
     }
+  }
+
+  /** Passages containing at least `need` of the terms, found through the terms that are not too common. */
+  private covering(postings: SearchIndex['words'], terms: string[], need: number): [number, number][] {
+    const informative = terms.filter((w) => {
+      const df = postings.df(w);
+      return df > 0 && df <= DEFAULT_PARTIAL_MAX_POSTINGS;
+    });
+    if (informative.length === 0) return [];
+    const out: [number, number][] = [];
+    for (const pi of unionSorted(informative.map((w) => postings.get(w)!))) {
+      let n = 0;
+      for (const w of terms) if (postings.has(w, pi)) n++;
+      if (n >= need) out.push([pi, n]);
+    }
+    return out;
   }
 
   /** Latin words with no exact match: typo-tolerant, and prefix for the word being typed. */
   private fuzzy(form: string, openPrefix: string | null, put: (pi: number, s: number) => void): void {
     const words = latinWords(form).filter((w) => /\p{L}/u.test(w));
     if (words.length === 0) return;
-    const groups = words.map((w) => expandWord(w, this.index.latinVocabulary, w === openPrefix));
+    const groups = words.map((w) => this.index.latinVocabulary.expand(w, w === openPrefix));
     if (groups.some((g) => g.length === 0)) return;
-    const results = this.index.passageIndex.search({
-      combineWith: 'AND',
-      queries: groups.map((g) => ({ queries: g, fields: ['w'], combineWith: 'OR' as const })),
-    });
-    for (const r of results) put(r.id as number, DEFAULT_FUZZY_FACTOR * this.tf(1, r.id as number));
+    let acc: Int32Array | null = null;
+    for (const g of groups) {
+      const lists = g.map((w) => this.index.words.get(w)).filter((l) => l !== undefined);
+      const any = lists.length ? unionSorted(lists) : new Int32Array(0);
+      acc = acc ? intersectSorted(acc, any) : any;
+    }
+    for (const pi of acc ?? []) put(pi, DEFAULT_FUZZY_FACTOR * this.tf(1, pi));
   }
 }
 
@@ -166,9 +203,4 @@ export function combineConcepts(maps: ScoreMap[], passageCount: number): Map<num
     for (const [pi, s] of m) out.set(pi, (out.get(pi) ?? 0) + w * s);
   });
   return out;
-}
-
-function intersectSorted(a: Int32Array, b: Int32Array): number[] {
-  const set = new Set(b);
-  return [...a].filter((x) => set.has(x));
 }

@@ -1,13 +1,17 @@
 // Query understanding: entities named in the query (either language, aliases from the graph, fuzzy for Latin
 // typos) become entity concepts expanded to all their surface forms; the rest becomes term concepts.
 import type { Tokenizer } from '../text/tokenizer.ts';
-import { DROPPED_POS, analyze, isAlignedOccurrence, latinWords, type Analysis } from './analyze.ts';
+import { DROPPED_POS, analyze, isAlignedOccurrence, type Analysis } from './analyze.ts';
 import { isCjk, isHiragana, isLatin } from './normalize.ts';
-import { expandWord } from './fuzzyTerms.ts';
 import type { SearchIndex } from './SearchIndex.ts';
 
 /** A single distinctive word of an entity's Latin name ("Adran" of "Adran Networks") detects it from this length. */
 export const DEFAULT_DISTINCTIVE_WORD_MIN_CHARS = 5;
+/**
+ * A Latin word shared by more entity names than this ("networks") proposes no candidates by itself: the
+ * entities are found through their rarer words, so detection does not check every entity.
+ */
+export const DEFAULT_MAX_WORD_OWNERS = 100;
 
 export interface Concept {
   kind: 'entity' | 'terms';
@@ -136,39 +140,38 @@ function detectLatinEntities(
   }
   if (words.length === 0) return;
   // For every query word: entity-name words it matches (exactly or with a typo).
-  const matchedBy = words.map((w) => {
-    const set = new Set<string>();
-    if (index.latinWordEntities.has(w.word)) set.add(w.word);
-    if (/\p{L}/u.test(w.word)) for (const term of expandWord(w.word, index.latinWordEntities.keys(), false)) set.add(term);
-    return set;
-  });
+  const matchedBy = words.map((w) => new Set(/\p{L}/u.test(w.word) ? index.entityLatinVocabulary.expand(w.word, false) : index.latinWordEntities.has(w.word) ? [w.word] : []));
   const candidates = new Set<number>();
-  for (const set of matchedBy) for (const term of set) for (const ei of index.latinWordEntities.get(term) ?? []) candidates.add(ei);
-  const found: { ei: number; from: number; to: number }[] = [];
+  for (const set of matchedBy) {
+    for (const term of set) {
+      const owners = index.latinWordEntities.get(term) ?? [];
+      if (owners.length <= DEFAULT_MAX_WORD_OWNERS) for (const ei of owners) candidates.add(ei);
+    }
+  }
+  const best = new Map<number, { from: number; to: number }>();
   for (const ei of candidates) {
-    const e = index.entities[ei]!;
-    let best: { from: number; to: number } | null = null;
-    for (const form of e.forms) {
-      const fw = latinWords(form);
-      if (fw.length === 0 || [...form].some((c) => isCjk(c))) continue; // Latin-only names
+    for (const fw of index.latinNames[ei]!) {
       // The form's words, in order, matched by consecutive query words.
       for (let s = 0; s + fw.length <= words.length; s++) {
-        if (fw.every((w, k) => matchedBy[s + k]!.has(w))) {
-          if (!best || fw.length > best.to - best.from) best = { from: s, to: s + fw.length };
-        }
+        const b = best.get(ei);
+        if (fw.every((w, k) => matchedBy[s + k]!.has(w)) && (!b || fw.length > b.to - b.from)) best.set(ei, { from: s, to: s + fw.length });
       }
     }
-    if (!best) {
-      // A distinctive head word: the first word of one entity's Latin name only ("Adran" → Adran Networks).
-      for (let s = 0; s < words.length && !best; s++) {
-        for (const term of matchedBy[s]!) {
-          const owners = index.latinWordEntities.get(term);
-          if (term.length < DEFAULT_DISTINCTIVE_WORD_MIN_CHARS || owners?.size !== 1) continue;
-          if (e.forms.some((f) => latinWords(f)[0] === term && f.includes(' '))) best = { from: s, to: s + 1 };
-        }
-      }
+  }
+  // A distinctive head word: the first word of one entity's Latin name only ("Adran" → Adran Networks).
+  const headWords = new Map<number, { from: number; to: number }>();
+  for (let s = 0; s < words.length; s++) {
+    for (const term of matchedBy[s]!) {
+      const owners = index.latinWordEntities.get(term);
+      if (term.length < DEFAULT_DISTINCTIVE_WORD_MIN_CHARS || owners?.length !== 1) continue;
+      const ei = owners[0]!;
+      if (best.has(ei) || headWords.has(ei)) continue;
+      if (index.latinNames[ei]!.some((fw) => fw[0] === term && fw.length > 1)) headWords.set(ei, { from: s, to: s + 1 });
     }
-    if (best && !splitsCompound(query, q, words[best.from]!.start, words[best.to - 1]!.end)) found.push({ ei, ...best });
+  }
+  const found: { ei: number; from: number; to: number }[] = [];
+  for (const [ei, b] of [...best, ...headWords]) {
+    if (!splitsCompound(query, q, words[b.from]!.start, words[b.to - 1]!.end)) found.push({ ei, ...b });
   }
   // Longest detections win; a shorter one inside a longer one ("Ericsson" in "Ericsson France") is dropped.
   found.sort((a, b) => b.to - b.from - (a.to - a.from));

@@ -26,6 +26,34 @@ const UNTOKENIZABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 
 let loading: Promise<Tokenizer> | null = null;
 
+/**
+ * kuromoji's unknown-word search grows quadratically with a run of one character class (100 KB of "a" takes a
+ * minute): runs longer than this are tokenized in pieces. No word of real text is that long.
+ */
+export const DEFAULT_MAX_CHARACTER_RUN = 256;
+
+const charClass = (ch: string): number =>
+  /[A-Za-z0-9]/.test(ch) ? 1 : /[\u3040-\u309f]/.test(ch) ? 2 : /[\u30a0-\u30ff]/.test(ch) ? 3 : /[\u3400-\u9fff]/.test(ch) ? 4 : /\s/.test(ch) ? 5 : 6;
+
+/** Offsets where a run of one character class reaches DEFAULT_MAX_CHARACTER_RUN (never inside a surrogate pair). */
+function longRunCuts(text: string): number[] {
+  const cuts: number[] = [];
+  let run = 0;
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) continue; // second half of a pair: same character
+    const cls = charClass(text[i]!);
+    run = cls === last ? run + 1 : 1;
+    last = cls;
+    if (run > DEFAULT_MAX_CHARACTER_RUN) {
+      cuts.push(i);
+      run = 1;
+    }
+  }
+  return cuts;
+}
+
 /** Resolves to the shared tokenizer; the dictionary is read from disk on the first call only. */
 export function loadTokenizer(dicPath: string = DEFAULT_DICTIONARY_PATH): Promise<Tokenizer> {
   loading ??= new Promise<Tokenizer>((resolve, reject) => {
@@ -35,9 +63,7 @@ export function loadTokenizer(dicPath: string = DEFAULT_DICTIONARY_PATH): Promis
         reject(new Error(`kuromoji dictionary could not be loaded from ${dicPath}: ${err.message}`));
         return;
       }
-      resolve((input: string) => {
-        // U+FFFD has the same UTF-16 length as what it replaces, so offsets into `input` hold.
-        const text = input.replace(UNTOKENIZABLE, '\uFFFD');
+      const tokenizePiece = (text: string, base: number): Token[] => {
         // kuromoji's word_position counts code points; offsets here are UTF-16 like every JS string index.
         let offset = 0;
         return raw.tokenize(text).map((t) => {
@@ -48,10 +74,23 @@ export function loadTokenizer(dicPath: string = DEFAULT_DICTIONARY_PATH): Promis
             base: t.basic_form && t.basic_form !== '*' ? t.basic_form : t.surface_form,
             pos: [t.pos, t.pos_detail_1, t.pos_detail_2, t.pos_detail_3].filter((p) => p && p !== '*'),
             reading: t.reading && t.reading !== '*' ? t.reading : null,
-            start: start < 0 ? offset - t.surface_form.length : start,
+            start: base + (start < 0 ? offset - t.surface_form.length : start),
             known: t.word_type === 'KNOWN',
           };
         });
+      };
+      resolve((input: string) => {
+        // U+FFFD has the same UTF-16 length as what it replaces, so offsets into `input` hold.
+        const text = input.replace(UNTOKENIZABLE, '\uFFFD');
+        const cuts = longRunCuts(text);
+        if (cuts.length === 0) return tokenizePiece(text, 0);
+        const tokens: Token[] = [];
+        let from = 0;
+        for (const cut of [...cuts, text.length]) {
+          tokens.push(...tokenizePiece(text.slice(from, cut), from));
+          from = cut;
+        }
+        return tokens;
       });
     });
   });

@@ -57,7 +57,9 @@ export class LadybugStore extends CypherGraphStore {
   async init(): Promise<void> {
     if (this.conn) return;
     this.prepareDataDir();
-    const db = new lbug.Database(this.dbPath, this.bufferBytes, true, false, DEFAULT_LADYBUG_MAX_DB_BYTES);
+    // A process killed while appending a transaction to the write-ahead log leaves a torn tail: replay drops that
+    // uncommitted transaction instead of refusing to open (throwOnWalReplayFailure = false).
+    const db = new lbug.Database(this.dbPath, this.bufferBytes, true, false, DEFAULT_LADYBUG_MAX_DB_BYTES, true, undefined, false);
     try {
       await db.init();
     } catch (e) {
@@ -175,17 +177,22 @@ export class LadybugStore extends CypherGraphStore {
     });
   }
 
+  /** Runs a statement without parameters and closes its result: an open result keeps the database from closing. */
+  private async control(statement: 'BEGIN TRANSACTION' | 'COMMIT' | 'ROLLBACK'): Promise<void> {
+    const result = await this.connection().query(statement);
+    for (const r of Array.isArray(result) ? result : [result]) r.close();
+  }
+
   protected write<T>(what: string, fn: (tx: CypherTx) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
-      const conn = this.connection();
-      await conn.query('BEGIN TRANSACTION');
+      await this.control('BEGIN TRANSACTION');
       try {
         const result = await fn(this.tx);
-        await conn.query('COMMIT');
+        await this.control('COMMIT');
         return result;
       } catch (e) {
         // LadybugDB already rolls back a transaction whose statement failed; ROLLBACK then reports none active.
-        await conn.query('ROLLBACK').catch(() => undefined);
+        await this.control('ROLLBACK').catch(() => undefined);
         throw e instanceof StoreError ? e : new StoreWriteError(what, e);
       }
     });

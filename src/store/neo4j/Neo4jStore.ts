@@ -45,7 +45,12 @@ export class Neo4jStore extends CypherGraphStore {
     if (this.driver) return;
     let driver: Driver | undefined;
     try {
-      driver = neo4j.driver(this.options.uri, neo4j.auth.basic(this.options.user, this.options.password ?? ''));
+      // Bounded waits: a lost server answers STORE_UNAVAILABLE within seconds instead of the driver's 30 s retries.
+      driver = neo4j.driver(this.options.uri, neo4j.auth.basic(this.options.user, this.options.password ?? ''), {
+        maxTransactionRetryTime: DEFAULT_NEO4J_RETRY_MS,
+        connectionTimeout: DEFAULT_NEO4J_CONNECT_MS,
+        connectionAcquisitionTimeout: DEFAULT_NEO4J_CONNECT_MS,
+      });
       await driver.verifyConnectivity({ database: this.options.database });
     } catch (e) {
       await driver?.close().catch(() => undefined);
@@ -93,6 +98,11 @@ export class Neo4jStore extends CypherGraphStore {
           run: async (text, params = {}) => (await tx.run(text, toNeo4jParams(params))).records.map(fromNeo4jRecord),
         });
       return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+    } catch (e) {
+      if ((e as { code?: string }).code === neo4j.error.SERVICE_UNAVAILABLE || (e as { code?: string }).code === neo4j.error.SESSION_EXPIRED) {
+        throw new StoreUnavailableError(`Neo4j at ${this.safeUri} is unreachable: ${this.redact(messageOf(e))}`, { cause: e });
+      }
+      throw e;
     } finally {
       await session.close();
     }
@@ -103,6 +113,9 @@ export class Neo4jStore extends CypherGraphStore {
     return password ? message.split(password).join('***') : message;
   }
 }
+
+export const DEFAULT_NEO4J_RETRY_MS = 5_000;
+export const DEFAULT_NEO4J_CONNECT_MS = 5_000;
 
 export function redactUri(uri: string): string {
   try {
