@@ -22,6 +22,9 @@ function fail(what: string, error: unknown): never {
   process.exit(1);
 }
 
+/** How often the server checks whether the graph changed and the search index must follow. */
+const DEFAULT_INDEX_REFRESH_MS = 15_000;
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -43,9 +46,15 @@ async function main(): Promise<void> {
     await search.refresh();
     const server = await createServer({ config, store, search, logger });
     logger.info({ url: server.url }, `listening on ${server.url}`);
+    // The index follows the graph: another process may ingest into Neo4j while this one serves.
+    const refresher = setInterval(() => {
+      search.refresh().catch((error: unknown) => logger.warn({ err: error }, 'search index refresh failed'));
+    }, DEFAULT_INDEX_REFRESH_MS);
+    refresher.unref();
 
     const shutdown = (signal: string) => {
       logger.info({ signal }, 'shutting down');
+      clearInterval(refresher);
       server
         .close()
         .then(() => store.close())
