@@ -32,4 +32,15 @@ describe('read cache', () => {
     expect(partners.map((p) => p.organization.id)).not.toContain(IDS.fujitsu);
     expect(partners.filter((p) => p.current).map((p) => p.organization.id).sort()).toEqual([IDS.adtran, IDS.oneFinity].sort());
   });
+
+  it('serves a repeated request from the response cache, but only to JSON requests: CSRF checks still apply', async () => {
+    const body = JSON.stringify({ query: '{ documents { id } }' });
+    const post = (contentType: string) => fetch(`${h.url}/graphql`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    const first = await post('application/json');
+    const second = await post('application/json');
+    expect(await second.text()).toBe(await first.text());
+    const plain = await post('text/plain');
+    expect(plain.status).toBe(400);
+    expect(((await plain.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+  });
 });

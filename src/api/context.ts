@@ -34,9 +34,13 @@ export interface ApiDependencies {
   readCache?: ReadCacheOptions;
 }
 
+/** The store every request reads through: guarded (clear errors) and cached until the graph changes. */
+export function sharedStore(deps: ApiDependencies): CachedStore {
+  return new CachedStore(guardStore(deps.store), deps.readCache);
+}
+
 /** Returns the per-request context factory; the cached, guarded store is shared, the loaders are per request. */
-export function contextFactory(deps: ApiDependencies): (requestId: string) => ApiContext {
-  const store = new CachedStore(guardStore(deps.store), deps.readCache);
+export function contextFactory(deps: ApiDependencies, store: CachedStore = sharedStore(deps)): (requestId: string) => ApiContext {
   return (requestId) => ({
     requestId,
     logger: deps.logger.child({ requestId }),

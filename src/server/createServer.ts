@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import { contextFactory } from '../api/context.ts';
+import { contextFactory, sharedStore } from '../api/context.ts';
 import { createApolloServer } from '../api/createApolloServer.ts';
 import { ErrorCode } from '../api/errors/ErrorCode.ts';
 import type { ReadCacheOptions } from '../api/loaders/CachedStore.ts';
@@ -16,6 +16,7 @@ import type { SearchService } from '../search/SearchService.ts';
 import type { GraphStore } from '../store/GraphStore.ts';
 import { sendError, sendJson } from './httpErrors.ts';
 import { readBody } from './readBody.ts';
+import { ResponseCache } from './ResponseCache.ts';
 import { createStaticHandler } from './staticFiles.ts';
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -87,7 +88,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const production = options.config.NODE_ENV === 'production';
   const serveStatic = createStaticHandler(options.webDir ?? DEFAULT_WEB_DIR);
-  const makeContext = contextFactory({ store, search, logger, readCache: options.readCache });
+  const readStore = sharedStore({ store, search, logger, readCache: options.readCache });
+  const makeContext = contextFactory({ store, search, logger }, readStore);
+  const responses = new ResponseCache();
 
   const httpServer = createHttpServer();
   const apollo = createApolloServer({ production, httpServer });
@@ -101,6 +104,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       return;
     }
     let body: unknown;
+    let cacheKey: string | null = null;
     if (req.method === 'POST') {
       const read = await readBody(req, maxBodyBytes);
       if (read.kind === 'too-large') {
@@ -120,6 +124,17 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
           sendError(res, ErrorCode.BAD_REQUEST, 'The request body is not valid JSON');
           return;
         }
+        // The same request under the same graph version has the same answer.
+        const version = await readStore.graphVersionNow().catch(() => null);
+        cacheKey = version === null ? null : responses.key(version, read.text);
+        const hit = cacheKey === null ? undefined : await responses.get(cacheKey);
+        if (hit) {
+          log.operation = operationNameOf(body, url);
+          res.setHeader('content-type', hit.contentType);
+          res.statusCode = 200;
+          res.end(hit.body);
+          return;
+        }
       }
     }
     log.operation = operationNameOf(body, url);
@@ -136,6 +151,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
+      if (cacheKey !== null) await responses.offer(cacheKey, res.statusCode, String(res.getHeader('content-type') ?? ''), response.body.string);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);

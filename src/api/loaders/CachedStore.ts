@@ -56,6 +56,11 @@ export class CachedStore implements GraphStore {
    * The graph version answers are cached under. With versionCheckMs > 0 a due check runs in the background and the
    * current version keeps answering meanwhile (requests never wait on it); with 0, every read waits for the check.
    */
+  /** The graph version reads are answered from (whole responses are cached under it too). */
+  graphVersionNow(): Promise<string> {
+    return this.fresh();
+  }
+
   private fresh(): Promise<string> {
     const due = performance.now() - this.checkedAt >= this.versionCheckMs;
     if (this.version !== null && !due) return Promise.resolve(this.version);
