@@ -1,5 +1,5 @@
-// The derived search index: passages (minisearch over word terms and CJK bigrams) plus the entity surface
-// table used for query understanding and suggest. Built from store records; serializable to one JSON file.
+// The derived search index: passage postings of word terms and CJK bigrams, precomputed entity scores, the entity
+// surface table for query understanding and a minisearch entity index for suggest. Built from store records; serializable to one JSON file.
 import MiniSearch from 'minisearch';
 import type { DocumentRecord, EntityRecord, EntityType, MentionRecord, PassageRecord } from '../model/graph.ts';
 import type { Tokenizer } from '../text/tokenizer.ts';
@@ -87,8 +87,10 @@ export class SearchIndex {
   readonly entityIndexById = new Map<string, number>();
   /** entity index → (passage index → mention count) */
   readonly passagesOfEntity = new Map<number, Map<number, number>>();
-  /** First character → surface forms starting with it, longest first. */
-  readonly surfaces = new Map<string, { form: string; entities: number[] }[]>();
+  /** Normalized surface form → the entities it names. */
+  readonly entitiesBySurface: Map<string, number[]>;
+  /** First character → lengths of the surface forms starting with it, longest first (lookups, not a scan). */
+  readonly surfaceLengths = new Map<string, number[]>();
   /** Latin words of the passages, for typo and prefix expansion. */
   readonly latinVocabulary: LatinVocabulary;
   /** Latin word of an entity form → the entities using it (one = distinctive). */
@@ -145,13 +147,13 @@ export class SearchIndex {
     this.latinNames = entities.map((e) =>
       e.forms.filter((f) => ![...f].some((c) => isCjk(c))).map((f) => latinWords(f)).filter((w) => w.length > 0),
     );
-    for (const [form, ents] of bySurface) {
-      const first = form[0]!;
-      const list = this.surfaces.get(first) ?? [];
-      list.push({ form, entities: ents });
-      this.surfaces.set(first, list);
+    this.entitiesBySurface = bySurface;
+    for (const form of bySurface.keys()) {
+      const lengths = this.surfaceLengths.get(form[0]!) ?? [];
+      if (!lengths.includes(form.length)) lengths.push(form.length);
+      this.surfaceLengths.set(form[0]!, lengths);
     }
-    for (const list of this.surfaces.values()) list.sort((a, b) => b.form.length - a.form.length);
+    for (const lengths of this.surfaceLengths.values()) lengths.sort((a, b) => b - a);
     this.entityIndex = new MiniSearch(ENTITY_INDEX_OPTIONS);
     this.entityIndex.addAll(
       entities.map((e, i) => ({

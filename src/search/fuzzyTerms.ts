@@ -27,7 +27,11 @@ export class LatinVocabulary {
     const out = new Set<string>();
     if (this.tree.has(word)) out.add(word);
     const max = allowedTypos(word);
-    if (max > 0) for (const w of this.tree.fuzzyGet(word, max).keys()) out.add(w);
+    if (max > 0) {
+      // A typo changes letters, not numbers: "networks" is not "networks37", "g7" not "g20".
+      const digits = word.replace(/\D/g, '');
+      for (const w of this.tree.fuzzyGet(word, max).keys()) if (w.replace(/\D/g, '') === digits) out.add(w);
+    }
     if (prefix && word.length >= 2) {
       let n = 0;
       for (const w of this.tree.atPrefix(word).keys()) {

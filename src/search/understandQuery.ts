@@ -55,10 +55,12 @@ export function understandQuery(index: SearchIndex, tokenize: Tokenizer, query: 
   const text = q.text;
   for (let i = 0; i < text.length; ) {
     let hit: { form: string; entities: number[] } | undefined;
-    for (const cand of index.surfaces.get(text[i]!) ?? []) {
-      const end = i + cand.form.length;
-      if (text.startsWith(cand.form, i) && isAlignedOccurrence(q, i, end) && !splitsCompound(query, q, i, end)) {
-        hit = cand;
+    for (const length of index.surfaceLengths.get(text[i]!) ?? []) {
+      const end = i + length;
+      const form = text.slice(i, end);
+      const entities = end <= text.length ? index.entitiesBySurface.get(form) : undefined;
+      if (entities && isAlignedOccurrence(q, i, end) && !splitsCompound(query, q, i, end)) {
+        hit = { form, entities };
         break;
       }
     }
