@@ -1,12 +1,17 @@
 // The one place that picks a backend from the configuration.
 import type { Config } from '../config.ts';
 import type { GraphStore } from './GraphStore.ts';
-import { LadybugStore } from './ladybug/LadybugStore.ts';
-import { Neo4jStore } from './neo4j/Neo4jStore.ts';
 
-/** Opens the configured store and runs init() (schema, reachability); throws a StoreError with a stable code. */
+/**
+ * Opens the configured store and runs init() (schema, reachability); throws a StoreError with a stable code.
+ * Each backend is imported only when chosen: neo4j-driver is not loaded for the embedded store, nor LadybugDB's
+ * native module for Neo4j.
+ */
 export async function openStore(config: Config): Promise<GraphStore> {
-  const store = config.KG_STORE === 'neo4j' ? Neo4jStore.fromConfig(config) : LadybugStore.fromConfig(config);
+  const store =
+    config.KG_STORE === 'neo4j'
+      ? (await import('./neo4j/Neo4jStore.ts')).Neo4jStore.fromConfig(config)
+      : (await import('./ladybug/LadybugStore.ts')).LadybugStore.fromConfig(config);
   await store.init();
   return store;
 }
