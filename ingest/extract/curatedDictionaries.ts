@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import countries from 'i18n-iso-countries';
 import type { EntityType } from '../../src/model/graph.ts';
+import { oneCharacterCountries } from '../../src/text/oneCharacterCountries.ts';
 import type { DictionaryEntry } from './EntityDictionary.ts';
 
 const require = createRequire(import.meta.url);
@@ -58,7 +59,7 @@ export function loadCuratedData(dir: string = DEFAULT_DICTIONARY_DIR): CuratedDa
   if (cached && dir === DEFAULT_DICTIONARY_DIR) return cached;
   countries.registerLocale(require('i18n-iso-countries/langs/ja.json'));
   countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
-  const aliasFile = readJson<{ preferredNames: Record<string, string>; names: Record<string, string>; oneCharacter: Record<string, string> }>(dir, 'country-aliases.json');
+  const aliasFile = readJson<{ preferredNames: Record<string, string>; names: Record<string, string> }>(dir, 'country-aliases.json');
   const entries: DictionaryEntry[] = [];
   const countryIdByCode = new Map<string, string>();
 
@@ -96,7 +97,7 @@ export function loadCuratedData(dir: string = DEFAULT_DICTIONARY_DIR): CuratedDa
   }
   const data: CuratedData = {
     entries,
-    oneCharacterCountries: new Map(Object.entries(aliasFile.oneCharacter)),
+    oneCharacterCountries: oneCharacterCountries(),
     countryIdByCode,
     patterns: readJson<Patterns>(dir, 'patterns.json'),
   };

@@ -1,28 +1,13 @@
-// One-character country abbreviations (日 = Japan, 独 = Germany, EU) as the ingest's curated dictionary lists
-// them. Pairs such as 日独 or 日EU name both countries; the index derives those mentions for every Country or
+// One-character country abbreviations (日 = Japan, 独 = Germany, EU), src/text/oneCharacterCountries.json. Pairs such as 日独 or 日EU name both countries; the index derives those mentions for every Country or
 // Region entity whose code the dictionary maps, so an English query naming two countries reaches them.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { oneCharacterCountries } from '../text/oneCharacterCountries.ts';
 import { isCjk, isLatin } from './normalize.ts';
 import { BOUNDARY_END, BOUNDARY_START } from './analyze.ts';
 
-/** The curated data file a maintainer extends (shared with the ingest; data, not code). */
-export const DEFAULT_COUNTRY_ALIASES_FILE = fileURLToPath(new URL('../../ingest/dictionaries/country-aliases.json', import.meta.url));
-
-let cached: Map<string, string> | null = null;
-
 /** Abbreviation (normalized: NFKC, lowercase) → country/bloc code. */
-export function loadCountryAbbreviations(file = DEFAULT_COUNTRY_ALIASES_FILE): Map<string, string> {
-  if (file === DEFAULT_COUNTRY_ALIASES_FILE && cached) return cached;
-  let data: { oneCharacter?: Record<string, string> };
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8')) as typeof data;
-  } catch (err) {
-    throw new Error(`${file}: cannot read the country abbreviations (${(err as Error).message})`);
-  }
+export function loadCountryAbbreviations(): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [abbr, code] of Object.entries(data.oneCharacter ?? {})) out.set(abbr.normalize('NFKC').toLowerCase(), code);
-  if (file === DEFAULT_COUNTRY_ALIASES_FILE) cached = out;
+  for (const [abbr, code] of oneCharacterCountries()) out.set(abbr.normalize('NFKC').toLowerCase(), code);
   return out;
 }
 
