@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ONE_CHARACTER_COUNTRIES_FILE } from '../../src/text/oneCharacterCountries.ts';
 import { DEFAULT_DICTIONARY_DIR } from './curatedDictionaries.ts';
 
 export const EXTRACTION_RULES_VERSION = 1;
@@ -14,6 +15,7 @@ export function extractionVersion(dir: string = DEFAULT_DICTIONARY_DIR): string 
   if (cached && dir === DEFAULT_DICTIONARY_DIR) return cached;
   const hash = createHash('sha256').update(`rules ${EXTRACTION_RULES_VERSION}`);
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) hash.update(file).update(readFileSync(join(dir, file)));
+  hash.update(readFileSync(ONE_CHARACTER_COUNTRIES_FILE));
   const version = `x${EXTRACTION_RULES_VERSION}-${hash.digest('hex').slice(0, 12)}`;
   if (dir === DEFAULT_DICTIONARY_DIR) cached = version;
   return version;
