@@ -104,6 +104,11 @@ describe('entities and cross-language queries', () => {
     expect(ids(await run('hexa x ii'))).toEqual([passageWith('Hexa-X-II')]);
   });
 
+  it('the distinctive end of a longer name names the entity (MIRAI HARMONY → 6G-MIRAI-HARMONY); its beginning does not', async () => {
+    expect((await run('MIRAI HARMONY')).interpretation.entities.map((e) => e.entityId)).toEqual(['project:MIRAI']);
+    expect((await run('6G MIRAI')).interpretation.entities).toEqual([]);
+  });
+
   it('Japan Germany joint research puts the 日独 passage first through the countries in the graph', async () => {
     const r = await run('Japan Germany joint research');
     expect(ids(r)[0]).toBe(passageWith('日独'));

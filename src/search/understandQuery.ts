@@ -13,6 +13,9 @@ export const DEFAULT_DISTINCTIVE_WORD_MIN_CHARS = 5;
  */
 export const DEFAULT_MAX_WORD_OWNERS = 100;
 
+/** A word of a name is distinctive when at most this many entity names contain it. */
+export const DEFAULT_MAX_DISTINCTIVE_OWNERS = 3;
+
 export interface Concept {
   kind: 'entity' | 'terms';
   /** Entity indexes (several when one surface names several entities, e.g. IMT-2030). */
@@ -151,12 +154,26 @@ function detectLatinEntities(
     }
   }
   const best = new Map<number, { from: number; to: number }>();
+  const owners = (w: string) => index.latinWordEntities.get(w)?.length ?? 0;
   for (const ei of candidates) {
     for (const fw of index.latinNames[ei]!) {
       // The form's words, in order, matched by consecutive query words.
       for (let s = 0; s + fw.length <= words.length; s++) {
         const b = best.get(ei);
         if (fw.every((w, k) => matchedBy[s + k]!.has(w)) && (!b || fw.length > b.to - b.from)) best.set(ei, { from: s, to: s + fw.length });
+      }
+      // Or two or more consecutive words that end a longer name, one of them distinctive ("MIRAI HARMONY" names
+      // 6G MIRAI-HARMONY: a leading qualifier dropped). A name's beginning alone is a broader thing (IMT-2030 is
+      // not only IMT-2030 (6G)).
+      for (let len = fw.length - 1; len >= 2; len--) {
+        for (let o = 1; o + len <= fw.length; o++) {
+          const part = fw.slice(o, o + len);
+          if (!part.some((w) => owners(w) <= DEFAULT_MAX_DISTINCTIVE_OWNERS && w.length >= 3)) continue;
+          for (let s = 0; s + len <= words.length; s++) {
+            const b = best.get(ei);
+            if (part.every((w, k) => matchedBy[s + k]!.has(w)) && (!b || len > b.to - b.from)) best.set(ei, { from: s, to: s + len });
+          }
+        }
       }
     }
   }
