@@ -11,7 +11,7 @@ import type { GraphStore } from '../src/store/GraphStore.ts';
 import { StoreError } from '../src/store/errors.ts';
 import { LadybugStore } from '../src/store/ladybug/LadybugStore.ts';
 import { openStore } from '../src/store/openStore.ts';
-import { ENTITIES, IDS, buildDocA, buildDocB, docA, docB } from './fixtures/bundles.ts';
+import { ENTITIES, IDS, buildDocA, docA, docB } from './fixtures/bundles.ts';
 
 interface Backend {
   name: 'ladybug' | 'neo4j';

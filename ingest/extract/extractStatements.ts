@@ -45,6 +45,7 @@ function sentences(p: AnalyzedPassage): Sentence[] {
 export function extractStatements(ctx: ExtractionContext, sections: Map<string, SectionContext>): void {
   let currentEvent: { id: string; ordinal: number; section: string } | null = null;
   let listLabel: { text: string; ordinal: number } | null = null;
+  const locatedBySection = new Set<string>();
   const documentProgram = ctx.dictionary.lookup(ctx.title).find((id) => ctx.dictionary.get(id)?.type === 'Program') ?? null;
 
   for (const p of ctx.passages) {
@@ -52,9 +53,12 @@ export function extractStatements(ctx: ExtractionContext, sections: Map<string, 
     // Entities of a country's section belong to it (6GIC → 英国), when nothing else says where they are.
     if (section.countryId && section.subjectId) {
       ctx.useEntity(section.subjectId);
-      ctx.useEntity(section.countryId);
       ctx.mention(section.subjectId, p, ctx.dictionary.get(section.subjectId)!.name);
-      ctx.relate('LOCATED_IN', section.subjectId, section.countryId, ctx.provenance(p, 0, Math.min(p.text.length, 160)), { role: 'section' });
+      if (!locatedBySection.has(section.subjectId)) {
+        locatedBySection.add(section.subjectId);
+        ctx.useEntity(section.countryId);
+        ctx.relate('LOCATED_IN', section.subjectId, section.countryId, ctx.provenance(p, 0, Math.min(p.text.length, 160)), { role: 'section' });
+      }
     }
     if (p.kind === 'heading' && currentEvent && p.section.join('›') !== currentEvent.section) currentEvent = null;
     for (const s of ctx.consumed.has(p.id) ? [] : sentences(p)) {

@@ -2,7 +2,6 @@
 // initiatives (6GIC, FNS, Hexa-X-IIプロジェクト …); a heading that names an entity makes it the subject of the
 // passages below it, so "2020年11月にSurrey大学により設立" is about 6GIC.
 import type { EntityType } from '../../src/model/graph.ts';
-import { compactKey } from '../../src/text/compactKey.ts';
 import type { EntityDictionary } from './EntityDictionary.ts';
 import type { AnalyzedPassage } from './ExtractionContext.ts';
 import type { Patterns } from './curatedDictionaries.ts';
@@ -116,4 +115,3 @@ export function resolveSections(passages: AnalyzedPassage[], dictionary: EntityD
   return out;
 }
 
-export { compactKey };
