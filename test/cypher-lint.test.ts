@@ -18,6 +18,9 @@ import {
 const QUERY_PARAMS: Record<string, string[]> = {
   'read/ping': [],
   'read/document-versions': [],
+  'read/document-entity-ids-mentioned': ['docId'],
+  'read/document-entity-ids-related': ['docId'],
+  'read/document-entity-ids-with-facts': ['docId'],
   'read/document-hash-by-file': ['file'],
   'read/documents-all': [],
   'read/documents-by-ids': ['ids'],
@@ -48,7 +51,7 @@ const QUERY_PARAMS: Record<string, string[]> = {
   'write/create-relations': ['rows'],
   'write/create-facts': ['rows'],
   'write/set-fact-numbers': ['rows'],
-  'write/delete-orphan-entities': [],
+  'write/delete-orphan-entities': ['ids'],
 };
 
 const ladybugDdl = schemaStatements('ladybug');

@@ -87,6 +87,8 @@ export abstract class CypherGraphStore implements GraphStore {
         .filter(({ stored, merged }) => !stored || !sameEntity(stored, merged))
         .map(({ merged }) => merged);
 
+      // A new document can orphan nothing; a replaced one only what its old version touched.
+      const touched = stored ? await this.entitiesTouchedBy(tx, doc.id) : [];
       await this.deleteDocumentContent(tx, doc.id);
       await tx.run(cypher('write/upsert-document'), rows.document);
       await this.batches(tx, 'write/upsert-entities', entities.map(entityRow));
@@ -98,17 +100,26 @@ export abstract class CypherGraphStore implements GraphStore {
       }
       await this.batches(tx, 'write/create-facts', rows.facts);
       await this.batches(tx, 'write/set-fact-numbers', rows.factNumbers);
-      await tx.run(cypher('write/delete-orphan-entities'));
+      if (touched.length > 0) await tx.run(cypher('write/delete-orphan-entities'), { ids: touched });
       return summary(true);
     });
   }
 
   async removeDocument(docId: string): Promise<void> {
     await this.write(`removing ${docId}`, async (tx) => {
+      const touched = await this.entitiesTouchedBy(tx, docId);
       await this.deleteDocumentContent(tx, docId);
       await tx.run(cypher('write/delete-document'), { docId });
-      await tx.run(cypher('write/delete-orphan-entities'));
+      if (touched.length > 0) await tx.run(cypher('write/delete-orphan-entities'), { ids: touched });
     });
+  }
+
+  private async entitiesTouchedBy(tx: CypherTx, docId: string): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const q of ['read/document-entity-ids-mentioned', 'read/document-entity-ids-related', 'read/document-entity-ids-with-facts'] as const) {
+      for (const row of await tx.run(cypher(q), { docId })) ids.add(String(row.id));
+    }
+    return [...ids];
   }
 
   private async deleteDocumentContent(tx: CypherTx, docId: string): Promise<void> {

@@ -11,6 +11,9 @@ export const REL_PLACEHOLDER = '{{REL}}';
 export const QUERY_NAMES = [
   'read/ping',
   'read/document-versions',
+  'read/document-entity-ids-mentioned',
+  'read/document-entity-ids-related',
+  'read/document-entity-ids-with-facts',
   'read/document-hash-by-file',
   'read/documents-all',
   'read/documents-by-ids',
