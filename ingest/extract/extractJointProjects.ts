@@ -84,6 +84,11 @@ function findBlocks(passages: AnalyzedPassage[], oneChar: Map<string, string>): 
   return blocks;
 }
 
+/** "Japan–Germany" for JP, DE. */
+function pairNameEn(codes: string[], dictionary: EntityDictionary): string {
+  return codes.map((c) => dictionary.get(countryId(c))?.nameEn ?? dictionary.get(`region:${c}`)?.nameEn ?? c).join('–');
+}
+
 /** A block's project: named by its theme's closing parentheses (…(6G MIRAI-HARMONY)), else by the country pair. */
 function blockProject(block: JointBlock, dictionary: EntityDictionary): { id: string; name: string; nameEn: string; genericName: string } | null {
   const lines = block.passages.flatMap(linesOf);
@@ -92,7 +97,7 @@ function blockProject(block: JointBlock, dictionary: EntityDictionary): { id: st
   if (!hasFields) return null;
   const explicit = theme?.match(/[(（]\s*([A-Za-z0-9][^()（）]{1,40}?)\s*[)）]\s*$/)?.[1]?.trim() ?? null;
   const genericName = `${block.pair.raw}国際共同研究プロジェクト`;
-  const pairEn = block.pair.codes.map((c) => dictionary.get(countryId(c))?.nameEn ?? dictionary.get(`region:${c}`)?.nameEn ?? c).join('–');
+  const pairEn = pairNameEn(block.pair.codes, dictionary);
   return {
     id: explicit ? entityIdFor('Project', explicit) : `proj:${block.pair.codes.join('-')}`,
     name: explicit ?? genericName,
@@ -143,14 +148,14 @@ function organizationId(ctx: ExtractionContext, name: string): string {
 }
 
 function extractBlock(ctx: ExtractionContext, pair: { codes: string[]; raw: string }, heading: string, lines: Line[], project: ReturnType<typeof blockProject>): void {
-  const fields = new Map<string, Line & { value: string; valueStart: number }>();
+  const fields = new Map<string, Line & { value: string }>();
   const representatives: { side: string; org: string; line: Line; start: number; end: number }[] = [];
   let lastField: string | null = null;
   for (const l of lines) {
     const f = l.text.match(FIELD);
     if (f) {
       const key = f[1] === '概要' ? '内容' : f[1]!;
-      fields.set(key, { ...l, value: l.text.slice(f[0].length), valueStart: l.start + (l.p.text.slice(l.start).indexOf(f[0]) + f[0].length) });
+      fields.set(key, { ...l, value: l.text.slice(f[0].length) });
       lastField = key;
     } else if (lastField === '期間' && /^[(（]|^最大/.test(l.text)) {
       const prev = fields.get('期間')!;
@@ -171,7 +176,7 @@ function extractBlock(ctx: ExtractionContext, pair: { codes: string[]; raw: stri
   const theme = fields.get('テーマ') ?? fields.get('内容');
   const first = lines[0]!;
   const blockProv = ctx.provenance(first.p, first.start, first.end);
-  const pairEn = pair.codes.map((c) => ctx.dictionary.get(countryId(c))?.nameEn ?? ctx.dictionary.get(`region:${c}`)?.nameEn ?? c).join('–');
+  const pairEn = pairNameEn(pair.codes, ctx.dictionary);
 
   if (!project) {
     extractBlockEvents(ctx, pair, pairEn, lines);
