@@ -108,7 +108,7 @@ export class EntityDictionary {
    * Matches in `text`. `boundaries` holds the offsets where kuromoji tokens start or end (including 0 and
    * text.length); Japanese match edges must fall on one.
    */
-  match(text: string, boundaries: ReadonlySet<number>): EntityMatch[] {
+  match(text: string, boundaries: { has(offset: number): boolean }): EntityMatch[] {
     // Compact view: whitespace removed, each compact index remembers its offset in `text` (already NFKC).
     const chars: string[] = [];
     const lower: string[] = [];
@@ -151,7 +151,7 @@ export class EntityDictionary {
     return kept.sort((a, b) => a.start - b.start);
   }
 
-  private edgeOk(text: string, start: number, end: number, boundaries: ReadonlySet<number>): boolean {
+  private edgeOk(text: string, start: number, end: number, boundaries: { has(offset: number): boolean }): boolean {
     const first = text[start];
     const last = text[end - 1];
     if (isLatinOrDigit(first)) {

@@ -14,6 +14,7 @@ import type {
 import { emptyEntity } from '../../src/model/graph.ts';
 import type { Token } from '../../src/text/tokenizer.ts';
 import type { SegmentedPassage } from '../segment/segmentDocument.ts';
+import type { TokenBoundaries } from './TokenBoundaries.ts';
 import type { EntityDictionary, EntityMatch } from './EntityDictionary.ts';
 import type { CuratedData } from './curatedDictionaries.ts';
 
@@ -24,7 +25,7 @@ export interface AnalyzedPassage extends SegmentedPassage {
   id: string;
   tokens: Token[];
   /** Offsets where tokens start or end: Japanese entity matches must begin and end on one. */
-  boundaries: Set<number>;
+  boundaries: TokenBoundaries;
   /** Dictionary matches, filled by the mention pass. */
   matches: EntityMatch[];
 }

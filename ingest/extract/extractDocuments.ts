@@ -5,6 +5,7 @@ import type { DocumentBundle, DocumentRecord, PassageRecord } from '../../src/mo
 import type { Token, Tokenizer } from '../../src/text/tokenizer.ts';
 import type { SegmentedPassage } from '../segment/segmentDocument.ts';
 import { EntityDictionary, type DictionaryEntry } from './EntityDictionary.ts';
+import { TokenBoundaries } from './TokenBoundaries.ts';
 import { type AnalyzedPassage, ExtractionContext } from './ExtractionContext.ts';
 import { loadCuratedData, type CuratedData } from './curatedDictionaries.ts';
 import { discoverEntities } from './discoverEntities.ts';
@@ -43,11 +44,7 @@ function analyze(input: SegmentedInput, tokenizer: Tokenizer | undefined): Analy
   return input.passages.map((p, i) => {
     const tokens = input.tokens?.[i] ?? tokenizer?.(p.text);
     if (!tokens) throw new Error(`no tokens and no tokenizer for ${input.document.file}`);
-    const boundaries = new Set<number>([0, p.text.length]);
-    for (const t of tokens) {
-      boundaries.add(t.start);
-      boundaries.add(t.start + t.surface.length);
-    }
+    const boundaries = new TokenBoundaries(p.text.length, tokens);
     return { ...p, id: passageId(input.document.id, p.ordinal), tokens, boundaries, matches: [] };
   });
 }
