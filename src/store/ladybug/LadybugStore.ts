@@ -19,7 +19,7 @@ import {
 
 export const DEFAULT_LADYBUG_FILE = 'graph.lbug';
 /** Buffer pool per process; the graph of a few hundred documents needs a small fraction of it. */
-export const DEFAULT_LADYBUG_BUFFER_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_LADYBUG_BUFFER_BYTES = 128 * 1024 * 1024;
 /**
  * Upper bound of the database file, reserved as virtual address space per open database: the library default (8 TiB)
  * exhausts the address space after a dozen databases in one process (tests, tools). A power of two.
