@@ -180,6 +180,16 @@ export function segmentDocument(doc: NormalizedDocument, raw: RawDocument): Segm
       while (end + 1 < n && !blank(end + 1) && !isStructuralStart(lines[end + 1]!) && !isAnyHeading(end + 1)) end++;
     }
   };
+  /** A heading line followed by two or more labelled fields (テーマ:, 期間: …) is one block; else a heading alone. */
+  const headingOrBlock = (i: number, parents: string[]): number => {
+    const fields = labelledFields(i + 1);
+    if (fields.count >= 2) {
+      add('block', i, fields.end, parents);
+      return fields.end + 1;
+    }
+    add('heading', i, i, parents);
+    return i + 1;
+  };
 
   let tableHeader: string[] | undefined;
   let i = 0;
@@ -231,15 +241,7 @@ export function segmentDocument(doc: NormalizedDocument, raw: RawDocument): Segm
 
     const numbered = numberedHeading(i);
     if (numbered) {
-      const fields = labelledFields(i + 1);
-      const parents = enter(NUMBERED_LEVEL[numbered], l);
-      if (fields.count >= 2) {
-        add('block', i, fields.end, parents);
-        i = fields.end + 1;
-      } else {
-        add('heading', i, i, parents);
-        i++;
-      }
+      i = headingOrBlock(i, enter(NUMBERED_LEVEL[numbered], l));
       continue;
     }
 
@@ -257,15 +259,7 @@ export function segmentDocument(doc: NormalizedDocument, raw: RawDocument): Segm
           else if (stack[g]!.shape !== shape) stack.length = g;
         }
       }
-      const fields = labelledFields(i + 1);
-      const parents = enter(level, l);
-      if (fields.count >= 2) {
-        add('block', i, fields.end, parents);
-        i = fields.end + 1;
-      } else {
-        add('heading', i, i, parents);
-        i++;
-      }
+      i = headingOrBlock(i, enter(level, l));
       continue;
     }
 
