@@ -9,8 +9,8 @@ try {
   const tokenize = await loadTokenizer();
   port.on('message', (m: { id: number; texts: string[] }) => {
     try {
-      const pos = new Map<string, string[]>();
-      const shared = (p: string[]) => {
+      const pos = new Map<string, readonly string[]>();
+      const shared = (p: readonly string[]) => {
         const key = p.join(',');
         let s = pos.get(key);
         if (!s) pos.set(key, (s = p));
