@@ -33,7 +33,8 @@ const QUERY_PARAMS: Record<string, string[]> = {
   'read/find-project-ids': ['covers', 'country', 'partner', 'homeCountryId', 'projectType', 'international'],
   'read/mentions-of-entities': ['ids'],
   'read/mentions-in-passages': ['ids'],
-  'read/relations-of': ['ids', 'outgoing', 'incoming'],
+  'read/relations-from': ['ids'],
+  'read/relations-to': ['ids'],
   'read/facts-of': ['ids'],
   'read/stats-totals': [],
   'read/stats-entities-by-type': [],
@@ -115,8 +116,8 @@ describe('cypher/ files', () => {
   }
 
   it('the composed relationsOf query (UNION ALL over every type) is valid Neo4j 5 Cypher', () => {
-    const text = cypherUnionForRelations('read/relations-of', RELATION_TYPES);
-    const { diagnostics } = lintCypherQuery(text, schemaFor(QUERY_PARAMS['read/relations-of']!));
+    const text = cypherUnionForRelations(['read/relations-from', 'read/relations-to'], RELATION_TYPES);
+    const { diagnostics } = lintCypherQuery(text, schemaFor(QUERY_PARAMS['read/relations-from']!));
     expect(diagnostics.map((d) => d.message)).toEqual([]);
   });
 

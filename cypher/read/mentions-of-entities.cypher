@@ -1,4 +1,4 @@
-MATCH (e:Entity)-[m:MENTIONED_IN]->(p:Passage)
-WHERE e.id IN $ids
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})-[m:MENTIONED_IN]->(p:Passage)
 RETURN e.id AS entityId, p.id AS passageId, m.docId AS docId, m.surface AS surface, m.count AS count, p.ordinal AS ordinal
 ORDER BY docId, ordinal, entityId, surface

@@ -87,9 +87,9 @@ export abstract class CypherGraphStore implements GraphStore {
         .filter(({ stored, merged }) => !stored || !sameEntity(stored, merged))
         .map(({ merged }) => merged);
 
-      // A new document can orphan nothing; a replaced one only what its old version touched.
+      // A new document has nothing to delete and can orphan nothing; a replaced one only what its old version touched.
       const touched = stored ? await this.entitiesTouchedBy(tx, doc.id) : [];
-      await this.deleteDocumentContent(tx, doc.id);
+      if (stored) await this.deleteDocumentContent(tx, doc.id);
       await tx.run(cypher('write/upsert-document'), rows.document);
       await this.batches(tx, 'write/upsert-entities', entities.map(entityRow));
       for (const numberRows of entityNumberRows(entities)) await this.batches(tx, 'write/set-entity-numbers', numberRows);
@@ -255,16 +255,14 @@ export abstract class CypherGraphStore implements GraphStore {
   ): Promise<RelationFact[]> {
     const wanted = RELATION_TYPES.filter((t) => !types || types.includes(t));
     if (entityIds.length === 0 || wanted.length === 0) return [];
-    const text = this.relationsText(wanted);
-    const params = {
-      ids: [...new Set(entityIds)],
-      outgoing: direction !== 'in',
-      incoming: direction !== 'out',
-    };
-    const rows = await this.read('relationsOf', (tx) => tx.run(text, params));
+    const names: QueryName[] = direction === 'out' ? ['read/relations-from'] : direction === 'in' ? ['read/relations-to'] : ['read/relations-from', 'read/relations-to'];
+    const text = this.relationsText(names, wanted);
+    const rows = await this.read('relationsOf', (tx) => tx.run(text, { ids: [...new Set(entityIds)] }));
     const order = (t: string) => (RELATION_TYPES as readonly string[]).indexOf(t);
+    const seen = new Set<string>();
     return rows
       .map(toRelation)
+      .filter((r) => !seen.has(`${r.type}|${r.id}`) && Boolean(seen.add(`${r.type}|${r.id}`)))
       .sort(
         (a, b) =>
           order(a.type) - order(b.type) ||
@@ -279,11 +277,11 @@ export abstract class CypherGraphStore implements GraphStore {
 
   private readonly relationsTexts = new Map<string, string>();
 
-  private relationsText(types: readonly RelationType[]): string {
-    const key = types.join('|');
+  private relationsText(names: readonly QueryName[], types: readonly RelationType[]): string {
+    const key = `${names.join('|')}:${types.join('|')}`;
     let text = this.relationsTexts.get(key);
     if (!text) {
-      text = cypherUnionForRelations('read/relations-of', types);
+      text = cypherUnionForRelations(names, types);
       this.relationsTexts.set(key, text);
     }
     return text;

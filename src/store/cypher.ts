@@ -26,7 +26,8 @@ export const QUERY_NAMES = [
   'read/find-project-ids',
   'read/mentions-of-entities',
   'read/mentions-in-passages',
-  'read/relations-of',
+  'read/relations-from',
+  'read/relations-to',
   'read/facts-of',
   'read/stats-totals',
   'read/stats-entities-by-type',
@@ -85,8 +86,8 @@ export function cypherForRelation(name: QueryName, type: RelationType): string {
 }
 
 /** One copy of a {{REL}} query per type, joined with UNION ALL (one round trip; no type()/label() needed). */
-export function cypherUnionForRelations(name: QueryName, types: readonly RelationType[]): string {
-  return types.map((t) => cypherForRelation(name, t)).join('\nUNION ALL\n');
+export function cypherUnionForRelations(names: readonly QueryName[], types: readonly RelationType[]): string {
+  return names.flatMap((name) => types.map((t) => cypherForRelation(name, t))).join('\nUNION ALL\n');
 }
 
 /** The schema statements of one backend, in order (each idempotent: IF NOT EXISTS). */

@@ -25,6 +25,12 @@ export const DEFAULT_LADYBUG_BUFFER_BYTES = 128 * 1024 * 1024;
  * exhausts the address space after a dozen databases in one process (tests, tools). A power of two.
  */
 export const DEFAULT_LADYBUG_MAX_DB_BYTES = 2 ** 36;
+/**
+ * Write-ahead log size that triggers a checkpoint (library default 16 MiB). Each checkpoint rewrites the tables it
+ * touches, so during a bulk ingest many small ones cost far more than one at close: 100 documents took 21.6 s with the
+ * default and 17.4 s with one checkpoint at close (scratch measurement, 2 cores); the file was half the size too.
+ */
+export const DEFAULT_LADYBUG_CHECKPOINT_BYTES = 256 * 1024 * 1024;
 
 export interface LadybugStoreOptions {
   dataDir: string;
@@ -59,7 +65,7 @@ export class LadybugStore extends CypherGraphStore {
     this.prepareDataDir();
     // A process killed while appending a transaction to the write-ahead log leaves a torn tail: replay drops that
     // uncommitted transaction instead of refusing to open (throwOnWalReplayFailure = false).
-    const db = new lbug.Database(this.dbPath, this.bufferBytes, true, false, DEFAULT_LADYBUG_MAX_DB_BYTES, true, undefined, false);
+    const db = new lbug.Database(this.dbPath, this.bufferBytes, true, false, DEFAULT_LADYBUG_MAX_DB_BYTES, true, DEFAULT_LADYBUG_CHECKPOINT_BYTES, false);
     try {
       await db.init();
     } catch (e) {
