@@ -51,19 +51,15 @@ async function tokenizeOnly(dir: string, mode: 'kuromoji' | 'engine'): Promise<M
   return { ms: performance.now() - started, loadMs, chars, maxRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
+/** The ingest command itself (`npm run ingest -- --quiet DIR`), in this process, from its import to its exit status. */
 async function ingest(dir: string): Promise<Measure> {
-  const started = performance.now();
-  const { loadConfig } = await import('../src/config.ts');
-  const { openStore } = await import('../src/store/openStore.ts');
-  const { ingestPaths } = await import('../ingest/ingestPaths.ts');
   const dataDir = mkdtempSync(join(tmpdir(), 'kg-bench-'));
-  const config = loadConfig({ KG_DATA_DIR: dataDir });
-  const store = await openStore(config);
-  const report = await ingestPaths([dir], store, { maxBytes: config.KG_MAX_FILE_BYTES });
-  await store.close();
+  const started = performance.now();
+  const { runIngestCli } = await import('../ingest/runIngestCli.ts');
+  const status = await runIngestCli(['--quiet', '--data-dir', dataDir, dir]);
   const ms = performance.now() - started;
   rmSync(dataDir, { recursive: true, force: true });
-  if (report.failed > 0) throw new Error(`${report.failed} files failed`);
+  if (status !== 0) throw new Error(`ingest exited with status ${status}`);
   const chars = readdirSync(dir).reduce((n, f) => n + readFileSync(join(dir, f), 'utf8').length, 0);
   return { ms, chars, maxRssMb: process.resourceUsage().maxRSS / 1024 };
 }

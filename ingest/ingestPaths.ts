@@ -1,7 +1,7 @@
 // The ingestion pipeline: files → read (encoding) → normalize → segment → tokenize → extract → store.
 // Bad files are reported with the file and the reason and skipped; the others are still ingested. Each document is
 // written in one transaction (GraphStore.replaceDocument), so a failure leaves the graph as it was before it.
-import type { DocumentRecord, EntityType } from '../src/model/graph.ts';
+import type { DocumentBundle, DocumentRecord, EntityType } from '../src/model/graph.ts';
 import { ENTITY_TYPES } from '../src/model/graph.ts';
 import type { GraphStore, WriteSummary } from '../src/store/GraphStore.ts';
 import { TokenizerWorker } from '../src/text/TokenizerWorker.ts';
@@ -29,6 +29,11 @@ export interface IngestOptions {
   dates?: Record<string, string>;
   /** Documents per extraction batch (DEFAULT_INGEST_BATCH_FILES). */
   batchFiles?: number;
+  /**
+   * A tokenizer worker already started by the caller (so its dictionary loads while the caller opens the store); it
+   * is closed at the end. Without one, a worker is started here.
+   */
+  tokenizer?: TokenizerWorker;
   /** Progress: one call per file and stage. */
   onProgress?: (event: { file: string; stage: IngestStage; index: number; total: number }) => void;
 }
@@ -110,8 +115,10 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
   };
 
   // kuromoji runs on a second core: the worker loads its dictionary while the first batch is read, normalized and
-  // segmented, and tokenizes the next batch while this thread extracts and stores the current one.
-  const worker = new TokenizerWorker();
+  // segmented, and tokenizes the next batch while this thread extracts the current one.
+  const worker = options.tokenizer ?? new TokenizerWorker();
+  // What is stored, read once: deciding what to skip never waits behind the writes in flight.
+  const storedHash = new Map<string, string>();
   let dictionary: EntityDictionary | null = null;
   const indexOf = new Map(files.map((f, i) => [f.split(/[\\/]/).pop()!, i]));
 
@@ -127,7 +134,7 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
         const raw = await readDocument(path, { maxBytes: options.maxBytes });
         progress(file, 'read', index);
         const fingerprint = `${raw.contentHash}:${extractionVersion()}`;
-        if ((await store.documentHash(raw.file)) === fingerprint) {
+        if (storedHash.get(raw.file) === fingerprint) {
           results.push({ file: raw.file, path, status: 'unchanged' });
           continue;
         }
@@ -158,7 +165,22 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
     return { inputs };
   };
 
+  const storeOne = async (bundle: DocumentBundle, path: string): Promise<void> => {
+    const { file } = bundle.document; // not the bundle: a store on another thread has its own copy
+    try {
+      const summary = await store.replaceDocument(bundle);
+      progress(file, 'store', indexOf.get(file) ?? 0);
+      results.push({ file, path, status: summary.changed ? 'ingested' : 'unchanged', summary });
+    } catch (err) {
+      fail(path, file, err);
+    }
+  };
+  // The writes of one batch are in flight while the next is tokenized and extracted (a store on its own thread runs
+  // them meanwhile).
+  let writing: Promise<unknown> = Promise.resolve();
+
   try {
+    for (const d of await store.listDocuments()) storedHash.set(d.file, d.contentHash);
     // Batches bound memory (tokens of a batch only) while keeping the two passes: names learned in one document of a
     // batch apply to all of it, and to later batches through the shared dictionary.
     let next: Promise<Prepared> | null = files.length > 0 ? prepare(0) : null;
@@ -178,19 +200,20 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
           fail(item.path, item.input.document.file, err);
         }
       }
+      current.inputs.length = 0; // the batch extractor holds the tokens from here, and lets them go document by document
       if (paths.length === 0) continue;
-      const bundles = batch.finish();
-      for (const [k, bundle] of bundles.entries()) {
-        try {
-          const summary = await store.replaceDocument(bundle);
-          progress(bundle.document.file, 'store', indexOf.get(bundle.document.file) ?? 0);
-          results.push({ file: bundle.document.file, path: paths[k]!, status: summary.changed ? 'ingested' : 'unchanged', summary });
-        } catch (err) {
-          fail(paths[k]!, bundle.document.file, err);
-        }
-      }
+      // Stores apply writes one at a time in call order: each bundle is handed over as soon as it is extracted, behind
+      // the previous batch's writes; waiting for those after this batch is out keeps two batches of writes at most.
+      const previous = writing;
+      const writes: Promise<void>[] = [];
+      let k = 0;
+      for (const bundle of batch.bundles()) writes.push(storeOne(bundle, paths[k++]!));
+      writing = Promise.all(writes);
+      await previous;
     }
+    await writing;
   } finally {
+    await writing.catch(() => undefined);
     await worker.close();
   }
 

@@ -14,7 +14,8 @@ import { openStore } from '../src/store/openStore.ts';
 import { ENTITIES, IDS, buildDocA, docA, docB } from './fixtures/bundles.ts';
 
 interface Backend {
-  name: 'ladybug' | 'neo4j';
+  name: string;
+  kind: GraphStore['kind'];
   skip: boolean;
   fresh(): Promise<GraphStore>;
   release(store: GraphStore): Promise<void>;
@@ -23,6 +24,7 @@ interface Backend {
 const tempDirs: string[] = [];
 const ladybug: Backend = {
   name: 'ladybug',
+  kind: 'ladybug',
   skip: false,
   async fresh() {
     const dir = await mkdtemp(join(tmpdir(), 'kg-store-'));
@@ -32,10 +34,22 @@ const ladybug: Backend = {
   release: (store) => store.close(),
 };
 
+// The ingest's store: LadybugDB on a worker thread behind ThreadedStore.
+const ladybugOnThread: Backend = {
+  ...ladybug,
+  name: 'ladybug on a worker thread',
+  async fresh() {
+    const dir = await mkdtemp(join(tmpdir(), 'kg-store-'));
+    tempDirs.push(dir);
+    return openStore(loadConfig({ KG_DATA_DIR: dir, KG_BATCH_SIZE: '4' }), { thread: true });
+  },
+};
+
 const neo4jUri = process.env.NEO4J_URI;
 if (!neo4jUri) console.log('store contract on Neo4j skipped: NEO4J_URI not set');
 const neo4jBackend: Backend = {
   name: 'neo4j',
+  kind: 'neo4j',
   skip: !neo4jUri,
   async fresh() {
     const store = await openStore(loadConfig({ ...process.env, KG_STORE: 'neo4j', KG_BATCH_SIZE: '4' }));
@@ -72,7 +86,7 @@ function withFact(bundle: DocumentBundle, patch: Partial<DocumentBundle['facts']
   return { ...bundle, facts };
 }
 
-for (const backend of [ladybug, neo4jBackend]) {
+for (const backend of [ladybug, ladybugOnThread, neo4jBackend]) {
   describe.skipIf(backend.skip)(`GraphStore contract: ${backend.name}`, () => {
     let store: GraphStore;
     beforeEach(async () => {
@@ -88,7 +102,7 @@ for (const backend of [ladybug, neo4jBackend]) {
     };
 
     it('reports its kind, answers ping, starts empty', async () => {
-      expect(store.kind).toBe(backend.name);
+      expect(store.kind).toBe(backend.kind);
       await store.ping();
       const stats = await store.stats();
       expect(stats.documents).toBe(0);
@@ -430,6 +444,28 @@ describe('LadybugStore: data directory errors', () => {
     const error = await new LadybugStore({ dataDir, batchSize: 10 }).init().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'STORE_UNAVAILABLE' });
     expect((error as Error).message).toContain(join(base, 'no', 'such'));
+  });
+
+  it('on a worker thread, an error keeps its class and code: STORE_UNAVAILABLE at open, STORE_INVALID_BUNDLE on write', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'kg-thread-'));
+    tempDirs.push(base);
+    const missing = join(base, 'no', 'such', 'data');
+    const openError = await openStore(loadConfig({ KG_DATA_DIR: missing }), { thread: true }).catch((e: unknown) => e);
+    expect(openError).toBeInstanceOf(StoreError);
+    expect(openError).toMatchObject({ code: 'STORE_UNAVAILABLE', name: 'StoreUnavailableError' });
+    expect((openError as Error).message).toContain(join(base, 'no', 'such'));
+
+    const store = await openStore(loadConfig({ KG_DATA_DIR: join(base, 'data') }), { thread: true });
+    try {
+      const broken = { ...docA, passages: [...docA.passages, docA.passages[0]!] };
+      const writeError = await store.replaceDocument(broken).catch((e: unknown) => e);
+      expect(writeError).toBeInstanceOf(StoreError);
+      expect(writeError).toMatchObject({ code: 'STORE_INVALID_BUNDLE', message: expect.stringContaining('appears twice') });
+      expect((await store.stats()).documents).toBe(0);
+      expect((await store.replaceDocument(docA)).changed).toBe(true);
+    } finally {
+      await store.close();
+    }
   });
 
   it('creates a missing data directory and reopens an existing database with its content', async () => {

@@ -114,31 +114,33 @@ export class EntityDictionary {
     const lower: string[] = [];
     const origin: number[] = [];
     for (let i = 0; i < text.length; ) {
-      const cp = text.codePointAt(i)!;
-      const ch = cp > 0xffff ? String.fromCodePoint(cp) : text[i]!;
+      const code = text.charCodeAt(i);
+      const next = text.charCodeAt(i + 1);
+      const width = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+      const ch = width === 2 ? text.slice(i, i + 2) : text[i]!;
       if (!WHITESPACE.test(ch)) {
         chars.push(ch);
-        lower.push(DASH.test(ch) ? '-' : ch.toLowerCase());
+        // CJK and kana have no case: skip toLowerCase for the bulk of the text
+        lower.push(DASH.test(ch) ? '-' : code >= 0x3000 && width === 1 ? ch : ch.toLowerCase());
         origin.push(i);
       }
-      i += ch.length;
+      i += width;
     }
     const candidates: EntityMatch[] = [];
+    const found = (hit: TrieNode, s: number, e: number) => {
+      const start = origin[s]!;
+      const end = origin[e]! + chars[e]!.length;
+      if (this.edgeOk(text, start, end, boundaries)) candidates.push({ entityIds: [...hit.ids!], start, end, surface: text.slice(start, end) });
+    };
     for (let s = 0; s < lower.length; s++) {
       let node: TrieNode | undefined = this.root;
       let nodeCase: TrieNode | undefined = this.root;
       for (let e = s; e < lower.length && (node || nodeCase); e++) {
         node = node?.next.get(lower[e]!);
         nodeCase = nodeCase?.next.get(chars[e]!);
-        for (const hit of [node, nodeCase]) {
-          if (!hit?.ids) continue;
-          if (hit === node && hit.caseSensitive && hit !== nodeCase) continue;
-          const start = origin[s]!;
-          const lastOrigin = origin[e]!;
-          const end = lastOrigin + String.fromCodePoint(text.codePointAt(lastOrigin)!).length;
-          if (!this.edgeOk(text, start, end, boundaries)) continue;
-          candidates.push({ entityIds: [...hit.ids], start, end, surface: text.slice(start, end) });
-        }
+        // A case-sensitive form matches only as written; the lower-cased walk reaches it for the others.
+        if (node?.ids && (!node.caseSensitive || node === nodeCase)) found(node, s, e);
+        if (nodeCase?.ids && nodeCase !== node) found(nodeCase, s, e);
       }
     }
     // Longest first, then leftmost; keep those that overlap nothing already kept.

@@ -59,7 +59,7 @@ export function createDictionary(curated: CuratedData, known: DictionaryEntry[] 
 
 /**
  * One batch, two passes: add() analyzes a document and lets it teach the dictionary (so discovery runs while later
- * documents are still being tokenized); finish() matches and extracts every document of the batch.
+ * documents are still being tokenized); bundles() (or finish()) matches and extracts every document of the batch.
  */
 export class BatchExtractor {
   private readonly curated: CuratedData;
@@ -80,12 +80,21 @@ export class BatchExtractor {
     this.added.push({ input, passages, localAliases });
   }
 
-  finish(): DocumentBundle[] {
-    return this.added.map(({ input, passages, localAliases }) => {
+  /**
+   * Second pass, one document at a time, so each bundle can be stored while the next is extracted. A document's tokens
+   * are let go once its bundle is out.
+   */
+  *bundles(): Generator<DocumentBundle> {
+    while (this.added.length > 0) {
+      const { input, passages, localAliases } = this.added.shift()!;
       const bundle = this.extract(input, passages, localAliases);
       this.options.onProgress?.(input.document.file, 'extract');
-      return bundle;
-    });
+      yield bundle;
+    }
+  }
+
+  finish(): DocumentBundle[] {
+    return [...this.bundles()];
   }
 
   private extract(input: SegmentedInput, passages: AnalyzedPassage[], localAliases: { id: string; alias: string }[]): DocumentBundle {

@@ -68,7 +68,7 @@ export interface GraphStore {
   /** Cheap reachability check, for /readyz. */
   ping(): Promise<void>;
 
-  // ---- writes (each one transactional and idempotent) ----
+  // ---- writes (each one transactional and idempotent; applied one at a time, in call order) ----
   /** The stored content hash for a file name, or null when the file was never ingested. */
   documentHash(file: string): Promise<string | null>;
   /**

@@ -5,11 +5,12 @@ import type { GraphStore } from './GraphStore.ts';
 /**
  * Opens the configured store and runs init() (schema, reachability); throws a StoreError with a stable code.
  * Each backend is imported only when chosen: neo4j-driver is not loaded for the embedded store, nor LadybugDB's
- * native module for Neo4j.
+ * native module for Neo4j. With `thread`, the store runs on a worker thread (ThreadedStore), for bulk writes.
  */
-export async function openStore(config: Config): Promise<GraphStore> {
-  const store =
-    config.KG_STORE === 'neo4j'
+export async function openStore(config: Config, options: { thread?: boolean } = {}): Promise<GraphStore> {
+  const store = options.thread
+    ? new (await import('./ThreadedStore.ts')).ThreadedStore(config)
+    : config.KG_STORE === 'neo4j'
       ? (await import('./neo4j/Neo4jStore.ts')).Neo4jStore.fromConfig(config)
       : (await import('./ladybug/LadybugStore.ts')).LadybugStore.fromConfig(config);
   await store.init();

@@ -4,7 +4,8 @@
 // - its lattice builder re-encodes the whole rest of the sentence to UTF-8 (and re-indexes its surrogates) at every
 //   position, quadratic in the sentence length; here the trie is walked one character at a time and stops where the
 //   trie does;
-// - it decodes and splits a word's features on every occurrence; here once per word id.
+// - it decodes and splits a word's features on every occurrence; here once per word id;
+// - it expands the trie-id → word-ids map into a JS object of arrays (about 70 MB of heap); here it stays int32s.
 // test/kuromojiEngine.test.ts checks that the tokens equal stock kuromoji's on the seeds and on odd Unicode.
 import { readFile } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,8 +18,13 @@ interface ByteBuffer {
 }
 interface WordDictionary {
   dictionary: ByteBuffer;
-  target_map: Record<number, number[]>;
   getFeatures(id: number): string | null;
+}
+/** tid_map.dat: per trie id, the ids of the words with that surface, as int32s. */
+interface TargetMap {
+  /** Index in `ints` of a trie id's word count (its ids follow), or -1. */
+  at: Int32Array;
+  ints: Int32Array;
 }
 interface CharacterClass {
   class_id: number;
@@ -27,6 +33,7 @@ interface CharacterClass {
   is_grouping: number;
 }
 interface UnknownDictionary extends WordDictionary {
+  target_map: Record<number, number[]>;
   lookup(ch: string): CharacterClass;
 }
 interface DoubleArray {
@@ -35,7 +42,7 @@ interface DoubleArray {
 }
 export interface KuromojiDictionaries {
   trie: DoubleArray;
-  token_info_dictionary: WordDictionary;
+  token_info_dictionary: WordDictionary & { targets: TargetMap };
   unknown_dictionary: UnknownDictionary;
   connection_costs: unknown;
 }
@@ -49,6 +56,7 @@ interface ViterbiLattice {
   appendEos(): void;
 }
 type DictionaryLoaderConstructor = new (dicPath: string) => {
+  dic: { token_info_dictionary: { loadTargetMap(buffer: Uint8Array): unknown } };
   load(callback: (err: Error | null, dic: KuromojiDictionaries) => void): void;
 };
 
@@ -82,6 +90,18 @@ function inflatedArrayBuffer(file: string, callback: (err: Error | null, buffer?
   });
 }
 
+/** tid_map.dat as kuromoji writes it (little-endian int32s): a count, then per trie id: id, n, n word ids. */
+function readTargetMap(bytes: Uint8Array): TargetMap {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const ints = new Int32Array(bytes.byteLength >> 2);
+  for (let i = 0; i < ints.length; i++) ints[i] = view.getInt32(i * 4, true);
+  let maxKey = -1;
+  for (let p = 1; p + 1 < ints.length; p += 2 + ints[p + 1]!) maxKey = Math.max(maxKey, ints[p]!);
+  const at = new Int32Array(maxKey + 1).fill(-1);
+  for (let p = 1; p + 1 < ints.length; p += 2 + ints[p + 1]!) at[ints[p]!] = p + 1;
+  return { at, ints };
+}
+
 /** kuromoji's own loader (same files, same structures), inflating each file in one piece. */
 export function loadKuromojiDictionaries(dicPath: string): Promise<KuromojiDictionaries> {
   function WholeFileLoader(this: object, path: string) {
@@ -90,6 +110,10 @@ export function loadKuromojiDictionaries(dicPath: string): Promise<KuromojiDicti
   WholeFileLoader.prototype = Object.create(DictionaryLoader.prototype) as object;
   (WholeFileLoader.prototype as { loadArrayBuffer: typeof inflatedArrayBuffer }).loadArrayBuffer = inflatedArrayBuffer;
   const loader = new (WholeFileLoader as unknown as DictionaryLoaderConstructor)(dicPath);
+  loader.dic.token_info_dictionary.loadTargetMap = function (this: { targets: TargetMap }, buffer: Uint8Array) {
+    this.targets = readTargetMap(buffer);
+    return this;
+  };
   return new Promise((resolve, reject) => loader.load((err, dic) => (err ? reject(err) : resolve(dic))));
 }
 
@@ -169,13 +193,11 @@ export function createKuromojiEngine(dic: KuromojiDictionaries): KuromojiEngine 
     return w;
   };
 
-  const appendWords = (lattice: ViterbiLattice, dict: WordDictionary, ids: number[], pos: number, length: number, type: string, surface: string) => {
+  const appendWord = (lattice: ViterbiLattice, dict: WordDictionary, id: number, pos: number, length: number, type: string, surface: string) => {
     const d = dict.dictionary;
-    for (const raw of ids) {
-      const id = Number(raw);
-      lattice.append(new ViterbiNodeClass(id, d.getShort(id + 4), pos + 1, length, type, d.getShort(id), d.getShort(id + 2), surface));
-    }
+    lattice.append(new ViterbiNodeClass(id, d.getShort(id + 4), pos + 1, length, type, d.getShort(id), d.getShort(id + 2), surface));
   };
+  const { at, ints } = known.targets;
 
   const bytes = new Uint8Array(4);
   /** kuromoji's ViterbiBuilder.build: `pos` counts code points (a high surrogate always takes its successor). */
@@ -203,7 +225,9 @@ export function createKuromojiEngine(dic: KuromojiDictionaries): KuromojiEngine 
         const leaf = trie.traverse(parent, TRIE_TERMINAL);
         if (leaf === TRIE_NOT_FOUND) continue;
         found++;
-        appendWords(lattice, known, known.target_map[-trie.bc.getBase(leaf) - 1]!, pos, j - i, 'KNOWN', s.slice(i, j));
+        // The searcher never reads a known word's surface (the dictionary has it): no slice per candidate.
+        const first = at[-trie.bc.getBase(leaf) - 1]!;
+        for (let t = 1; t <= ints[first]!; t++) appendWord(lattice, known, ints[first + t]!, pos, j - i, 'KNOWN', '');
       }
       const head = s.slice(i, i + width);
       const cls = unknown.lookup(head);
@@ -221,7 +245,7 @@ export function createKuromojiEngine(dic: KuromojiDictionaries): KuromojiEngine 
         }
         // kuromoji counts a grouped unknown word in UTF-16 units and a single one as one character; kept as is, since
         // the lattice positions (and so the best path) depend on it.
-        appendWords(lattice, unknown, unknown.target_map[cls.class_id]!, pos, grouped ? key.length : 1, 'UNKNOWN', key);
+        for (const id of unknown.target_map[cls.class_id]!) appendWord(lattice, unknown, Number(id), pos, grouped ? key.length : 1, 'UNKNOWN', key);
       }
       i += width;
     }

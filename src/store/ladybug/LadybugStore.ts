@@ -30,7 +30,7 @@ export const DEFAULT_LADYBUG_MAX_DB_BYTES = 2 ** 36;
  * touches, so during a bulk ingest many small ones cost far more than one at close: 100 documents took 21.6 s with the
  * default and 17.4 s with one checkpoint at close (scratch measurement, 2 cores); the file was half the size too.
  */
-export const DEFAULT_LADYBUG_CHECKPOINT_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_LADYBUG_CHECKPOINT_BYTES = 64 * 1024 * 1024;
 
 export interface LadybugStoreOptions {
   dataDir: string;

@@ -83,10 +83,17 @@ export class Neo4jStore extends CypherGraphStore {
     });
   }
 
+  /** Writes run one at a time in call order (documents sharing entities would otherwise contend for their locks). */
+  private writes: Promise<unknown> = Promise.resolve();
+
   protected write<T>(what: string, fn: (tx: CypherTx) => Promise<T>): Promise<T> {
-    return this.transaction('WRITE', fn).catch((e: unknown) => {
-      throw e instanceof StoreError ? e : new StoreWriteError(what, new Error(this.redact(messageOf(e))));
-    });
+    const run = () =>
+      this.transaction('WRITE', fn).catch((e: unknown) => {
+        throw e instanceof StoreError ? e : new StoreWriteError(what, new Error(this.redact(messageOf(e))));
+      });
+    const result = this.writes.then(run, run);
+    this.writes = result.catch(() => undefined);
+    return result;
   }
 
   private async transaction<T>(mode: 'READ' | 'WRITE', fn: (tx: CypherTx) => Promise<T>): Promise<T> {

@@ -1,0 +1,98 @@
+// The ingest command (ingest/cli.ts runs it; the ingest benchmark too): [files or folders] (default seeds/). Progress
+// bars on a terminal, a summary at the end, --json for scripts, --quiet for nothing but errors.
+import { Command, InvalidArgumentError } from 'commander';
+import cliProgress from 'cli-progress';
+import { loadConfig } from '../src/config.ts';
+import { ENTITY_TYPES } from '../src/model/graph.ts';
+import { openStore } from '../src/store/openStore.ts';
+import { TokenizerWorker } from '../src/text/TokenizerWorker.ts';
+import type { IngestReport, IngestStage } from './ingestPaths.ts';
+
+export const DEFAULT_INPUT = 'seeds';
+const STAGES: IngestStage[] = ['read', 'normalize', 'segment', 'tokenize', 'discover', 'extract', 'store'];
+
+function parseDate(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const m = value.match(/^(.+)=(\d{4}-\d{2}-\d{2})$/);
+  if (!m || Number.isNaN(Date.parse(m[2]!))) throw new InvalidArgumentError(`expected FILE=YYYY-MM-DD, got "${value}"`);
+  return { ...previous, [m[1]!.split(/[\\/]/).pop()!]: m[2]! };
+}
+
+function parseBytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`expected a positive number of bytes, got "${value}"`);
+  return n;
+}
+
+function printSummary(report: IngestReport): void {
+  const out = process.stdout;
+  for (const f of report.files) {
+    if (f.status === 'failed') continue;
+    out.write(`  ${f.status === 'ingested' ? 'ingested ' : 'unchanged'}  ${f.file}${f.summary?.changed ? `  (${f.summary.passages} passages, ${f.summary.entities} entities, ${f.summary.relations} relations, ${f.summary.facts} facts)` : ''}\n`);
+  }
+  const types = ENTITY_TYPES.map((t) => `${t} ${report.entitiesByType[t]}`).join(', ');
+  out.write(
+    `documents ${report.documents}, passages ${report.passages}, entities: ${types}; relations ${report.relations}, facts ${report.facts}, conflicts ${report.conflicts}; ${report.seconds.toFixed(1)} s\n`,
+  );
+}
+
+/** Runs the command; resolves to the exit status (1 when any file failed, 2 for bad arguments). */
+export async function runIngestCli(argv: string[]): Promise<number> {
+  const program = new Command()
+    .name('ingest')
+    .description('Ingest Japanese policy documents (.txt, .md) into the knowledge graph.')
+    .argument('[paths...]', 'files or folders to ingest', [DEFAULT_INPUT])
+    .option('--store <kind>', 'graph store: ladybug (embedded, default) or neo4j (overrides KG_STORE)')
+    .option('--data-dir <dir>', 'embedded store directory (overrides KG_DATA_DIR)')
+    .option('--date <file=YYYY-MM-DD>', 'date of a document, when its text has none (repeatable)', parseDate, {})
+    .option('--max-bytes <n>', 'largest file accepted (overrides KG_MAX_FILE_BYTES)', parseBytes)
+    .option('--if-empty', 'do nothing when the store already holds documents (used by npm start)')
+    .option('--json', 'print the report as JSON')
+    .option('--quiet', 'print errors only')
+    .exitOverride();
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (err) {
+    return (err as { exitCode?: number }).exitCode ?? 2;
+  }
+  const opts = program.opts<{ store?: string; dataDir?: string; date: Record<string, string>; maxBytes?: number; ifEmpty?: boolean; json?: boolean; quiet?: boolean }>();
+  const env = { ...process.env, ...(opts.store ? { KG_STORE: opts.store } : {}), ...(opts.dataDir ? { KG_DATA_DIR: opts.dataDir } : {}) };
+  const config = loadConfig(env);
+  // Three threads from here on: kuromoji loads its dictionary on one while the store opens on another (LadybugDB then
+  // writes there while this one extracts), and the pipeline's modules load on this one.
+  const tokenizer = new TokenizerWorker();
+  const [store, { ingestPaths }] = await Promise.all([openStore(config, { thread: true }), import('./ingestPaths.ts')]).catch(async (err: unknown) => {
+    await tokenizer.close();
+    throw err;
+  });
+  try {
+    if (opts.ifEmpty) {
+      const stats = await store.stats();
+      if (stats.documents > 0) {
+        if (!opts.quiet && !opts.json) process.stdout.write(`store already holds ${stats.documents} documents; nothing to ingest\n`);
+        return 0;
+      }
+    }
+    const showBars = process.stderr.isTTY && !opts.quiet && !opts.json;
+    const bars = showBars ? new cliProgress.MultiBar({ format: ' {bar} {stage} {file}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+    const perFile = new Map<string, cliProgress.SingleBar>();
+    const report = await ingestPaths(program.processedArgs[0] as string[], store, {
+      maxBytes: opts.maxBytes ?? config.KG_MAX_FILE_BYTES,
+      dates: opts.date,
+      tokenizer,
+      onProgress: ({ file, stage }) => {
+        if (!bars) return;
+        let bar = perFile.get(file);
+        if (!bar) perFile.set(file, (bar = bars.create(STAGES.length, 0, { file, stage })));
+        bar.update(STAGES.indexOf(stage) + 1, { file, stage });
+      },
+    });
+    bars?.stop();
+    for (const f of report.files) if (f.error) process.stderr.write(`error: ${f.error.message} [${f.error.code}]\n`);
+    if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else if (!opts.quiet) printSummary(report);
+    return report.failed > 0 ? 1 : 0;
+  } finally {
+    await tokenizer.close();
+    await store.close();
+  }
+}

@@ -1,0 +1,103 @@
+// The configured store on a worker thread, for bulk ingest: LadybugDB converts parameters and runs queries there while
+// the calling thread extracts the next documents. Calls are answered in order; a StoreError keeps its code.
+import type { Config } from '../config.ts';
+import { RpcWorker, type ThreadError } from '../threads/RpcWorker.ts';
+import type { GraphStore } from './GraphStore.ts';
+import { STORE_ERROR_CODES, StoreError, StoreUnavailableError, type StoreErrorCode } from './errors.ts';
+
+/** The GraphStore methods forwarded to the store thread (init opens the store there, close closes it). */
+export const STORE_METHODS = [
+  'ping',
+  'documentHash',
+  'replaceDocument',
+  'removeDocument',
+  'graphVersion',
+  'stats',
+  'listDocuments',
+  'getDocuments',
+  'getPassages',
+  'getEntities',
+  'scanPassages',
+  'scanEntities',
+  'findEntities',
+  'resolveEntityIds',
+  'mentionsOfEntities',
+  'mentionsInPassages',
+  'relationsOf',
+  'factsOf',
+  'findProjects',
+] as const satisfies readonly (keyof GraphStore)[];
+export type ForwardedMethod = (typeof STORE_METHODS)[number];
+
+function revive(e: ThreadError): Error {
+  if (e.code && (STORE_ERROR_CODES as readonly string[]).includes(e.code)) {
+    return Object.assign(new StoreError(e.code as StoreErrorCode, e.message), { name: e.name });
+  }
+  return Object.assign(new Error(e.message), { name: e.name });
+}
+
+type Forwarded = Pick<GraphStore, ForwardedMethod>;
+
+/**
+ * One store thread per process, kept for its life (unreferenced while idle): LadybugDB's native module does not survive
+ * being unloaded with one worker and loaded again by the next (the process aborts, "free(): invalid pointer").
+ */
+let storeThread: RpcWorker | null = null;
+function sharedStoreThread(): RpcWorker {
+  if (!storeThread || storeThread.failed) {
+    storeThread = new RpcWorker(new URL('./storeOnThread.ts', import.meta.url), null, revive, { idleUnref: true });
+  }
+  return storeThread;
+}
+
+export class ThreadedStore implements GraphStore {
+  readonly kind: GraphStore['kind'];
+  private thread: RpcWorker | null = null;
+  private handle: number | null = null;
+
+  constructor(private readonly config: Config) {
+    this.kind = config.KG_STORE;
+  }
+
+  /** Opens the store on the store thread; rejects with the open's StoreError. */
+  async init(): Promise<void> {
+    if (this.handle !== null) return;
+    const thread = sharedStoreThread();
+    this.handle = await thread.call<number>('open', [this.config]);
+    this.thread = thread;
+  }
+
+  async close(): Promise<void> {
+    const { thread, handle } = this;
+    this.thread = null;
+    this.handle = null;
+    if (thread && handle !== null) await thread.call('close', [handle]);
+  }
+
+  private forward<M extends ForwardedMethod>(method: M) {
+    return (...args: Parameters<Forwarded[M]>): Promise<Awaited<ReturnType<Forwarded[M]>>> => {
+      if (!this.thread || this.handle === null) return Promise.reject(new StoreUnavailableError('the store is not open (call init())'));
+      return this.thread.call('call', [this.handle, method, args]);
+    };
+  }
+
+  ping = this.forward('ping');
+  documentHash = this.forward('documentHash');
+  replaceDocument = this.forward('replaceDocument');
+  removeDocument = this.forward('removeDocument');
+  graphVersion = this.forward('graphVersion');
+  stats = this.forward('stats');
+  listDocuments = this.forward('listDocuments');
+  getDocuments = this.forward('getDocuments');
+  getPassages = this.forward('getPassages');
+  getEntities = this.forward('getEntities');
+  scanPassages = this.forward('scanPassages');
+  scanEntities = this.forward('scanEntities');
+  findEntities = this.forward('findEntities');
+  resolveEntityIds = this.forward('resolveEntityIds');
+  mentionsOfEntities = this.forward('mentionsOfEntities');
+  mentionsInPassages = this.forward('mentionsInPassages');
+  relationsOf = this.forward('relationsOf');
+  factsOf = this.forward('factsOf');
+  findProjects = this.forward('findProjects');
+}
