@@ -1,6 +1,7 @@
 // npm run bench:ingest [-- --scale 100]
 // A benchmark, not a test: each figure is measured in a fresh child process, all in one run, and printed beside its
-// baseline so the ratio means something on a shared, noisy machine.
+// baseline so the ratio means something on a shared, noisy machine (seeds-scale runs are repeated, interleaved, and
+// their medians compared).
 //   1. seeds/: full ingest into a new embedded store vs kuromoji's dictionary load + one tokenization pass over the
 //      same text (target ratio ≤ 1.3);
 //   2. a corpus N× the seeds (generated: renamed entities, so the graph grows): ingest chars/s vs raw kuromoji chars/s
@@ -17,6 +18,8 @@ import { Command } from 'commander';
 import type { IpadicFeatures, Tokenizer } from 'kuromoji';
 
 export const DEFAULT_SCALE = 100;
+/** Seeds-scale runs of each kind, interleaved; medians are compared (one run of ~2 s swings ±30 % here). */
+export const DEFAULT_SEED_RUNS = 5;
 const SEEDS = join(import.meta.dirname, '..', 'seeds');
 const SELF = fileURLToPath(import.meta.url);
 
@@ -51,12 +54,14 @@ async function tokenizeOnly(dir: string, mode: 'kuromoji' | 'engine'): Promise<M
   return { ms: performance.now() - started, loadMs, chars, maxRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
-/** The ingest command itself (`npm run ingest -- --quiet DIR`), in this process, from its import to its exit status. */
+/** The ingest command itself (`npm run ingest -- --quiet DIR`, started as ingest/cli.ts starts it), in this process. */
 async function ingest(dir: string): Promise<Measure> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kg-bench-'));
   const started = performance.now();
+  const { TokenizerWorker } = await import('../src/text/TokenizerWorker.ts');
+  const tokenizer = new TokenizerWorker();
   const { runIngestCli } = await import('../ingest/runIngestCli.ts');
-  const status = await runIngestCli(['--quiet', '--data-dir', dataDir, dir]);
+  const status = await runIngestCli(['--quiet', '--data-dir', dataDir, dir], tokenizer);
   const ms = performance.now() - started;
   rmSync(dataDir, { recursive: true, force: true });
   if (status !== 0) throw new Error(`ingest exited with status ${status}`);
@@ -91,10 +96,11 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 async function main(): Promise<void> {
   const program = new Command()
     .option('--scale <n>', 'size of the generated corpus in seeds', (v) => Number(v), DEFAULT_SCALE)
+    .option('--runs <n>', 'seeds-scale runs of each kind (medians are compared)', (v) => Number(v), DEFAULT_SEED_RUNS)
     .option('--child <mode>', 'internal: run one measurement')
     .argument('[dir]')
     .parse();
-  const opts = program.opts<{ scale: number; child?: Mode }>();
+  const opts = program.opts<{ scale: number; runs: number; child?: Mode }>();
   if (opts.child) {
     const dir = program.args[0]!;
     const m = opts.child === 'ingest' ? await ingest(dir) : await tokenizeOnly(dir, opts.child);
@@ -102,14 +108,18 @@ async function main(): Promise<void> {
     return;
   }
 
-  const base = child('kuromoji', SEEDS);
-  const tuned = child('engine', SEEDS);
-  const ing = child('ingest', SEEDS);
-  console.log(`seeds (${base.chars.toLocaleString()} chars)`);
-  console.log(`  kuromoji dictionary load + one tokenization pass: ${s(base.ms)} (load ${s(base.loadMs!)})`);
-  console.log(`  the same with the ingest's engine:                ${s(tuned.ms)} (load ${s(tuned.loadMs!)})`);
-  console.log(`  full ingest into a new embedded store:           ${s(ing.ms)}`);
-  console.log(`  ratio ingest / kuromoji: ${(ing.ms / base.ms).toFixed(2)} (target ≤ 1.3)`);
+  const runs: Record<Mode, Measure[]> = { kuromoji: [], engine: [], ingest: [] };
+  for (let i = 0; i < opts.runs; i++) for (const mode of ['kuromoji', 'engine', 'ingest'] as const) runs[mode].push(child(mode, SEEDS));
+  const median = (ms: Measure[], key: 'ms' | 'loadMs' = 'ms') => {
+    const sorted = ms.map((m) => m[key] ?? 0).sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)]!;
+  };
+  const all = (ms: Measure[]) => ms.map((m) => (m.ms / 1000).toFixed(2)).join(' ');
+  console.log(`seeds (${runs.kuromoji[0]!.chars.toLocaleString()} chars; medians of ${opts.runs} interleaved runs each)`);
+  console.log(`  kuromoji dictionary load + one tokenization pass: ${s(median(runs.kuromoji))} (load ${s(median(runs.kuromoji, 'loadMs'))}; runs ${all(runs.kuromoji)})`);
+  console.log(`  the same with the ingest's engine:                ${s(median(runs.engine))} (load ${s(median(runs.engine, 'loadMs'))}; runs ${all(runs.engine)})`);
+  console.log(`  full ingest into a new embedded store:           ${s(median(runs.ingest))} (runs ${all(runs.ingest)})`);
+  console.log(`  ratio ingest / kuromoji: ${(median(runs.ingest) / median(runs.kuromoji)).toFixed(2)} (target ≤ 1.3)`);
 
   const dir = generate(opts.scale);
   mkdirSync(dir, { recursive: true });

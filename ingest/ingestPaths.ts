@@ -117,8 +117,12 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
   // kuromoji runs on a second core: the worker loads its dictionary while the first batch is read, normalized and
   // segmented, and tokenizes the next batch while this thread extracts the current one.
   const worker = options.tokenizer ?? new TokenizerWorker();
-  // What is stored, read once: deciding what to skip never waits behind the writes in flight.
-  const storedHash = new Map<string, string>();
+  // What is stored, read once (deciding what to skip never waits behind the writes in flight) and not waited for: the
+  // first documents are read and tokenized while the store is still opening; one found unchanged is dropped before
+  // extraction.
+  let storedHash: Map<string, string> | null = null;
+  const storedHashes = store.listDocuments().then((docs) => (storedHash = new Map(docs.map((d) => [d.file, d.contentHash]))));
+  storedHashes.catch(() => undefined);
   let dictionary: EntityDictionary | null = null;
   const indexOf = new Map(files.map((f, i) => [f.split(/[\\/]/).pop()!, i]));
 
@@ -134,7 +138,7 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
         const raw = await readDocument(path, { maxBytes: options.maxBytes });
         progress(file, 'read', index);
         const fingerprint = `${raw.contentHash}:${extractionVersion()}`;
-        if (storedHash.get(raw.file) === fingerprint) {
+        if (storedHash?.get(raw.file) === fingerprint) {
           results.push({ file: raw.file, path, status: 'unchanged' });
           continue;
         }
@@ -180,7 +184,6 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
   let writing: Promise<unknown> = Promise.resolve();
 
   try {
-    for (const d of await store.listDocuments()) storedHash.set(d.file, d.contentHash);
     // Batches bound memory (tokens of a batch only) while keeping the two passes: names learned in one document of a
     // batch apply to all of it, and to later batches through the shared dictionary.
     let next: Promise<Prepared> | null = files.length > 0 ? prepare(0) : null;
@@ -192,7 +195,13 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
       dictionary ??= createDictionary(loadCuratedData(), await knownEntities(store));
       const batch = new BatchExtractor({ dictionary, onProgress: (file, stage) => progress(file, stage, indexOf.get(file) ?? 0) });
       const paths: string[] = [];
+      const stored = await storedHashes;
       for (const item of current.inputs) {
+        const { file, contentHash } = item.input.document;
+        if (stored.get(file) === contentHash) {
+          results.push({ file, path: item.path, status: 'unchanged' });
+          continue;
+        }
         try {
           batch.add({ ...item.input, tokens: await item.tokens });
           paths.push(item.path);

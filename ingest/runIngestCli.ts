@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../src/config.ts';
 import { ENTITY_TYPES } from '../src/model/graph.ts';
-import { openStore } from '../src/store/openStore.ts';
+import { startStoreThread } from '../src/store/openStore.ts';
 import { TokenizerWorker } from '../src/text/TokenizerWorker.ts';
 import type { IngestReport, IngestStage } from './ingestPaths.ts';
 
@@ -35,8 +35,11 @@ function printSummary(report: IngestReport): void {
   );
 }
 
-/** Runs the command; resolves to the exit status (1 when any file failed, 2 for bad arguments). */
-export async function runIngestCli(argv: string[]): Promise<number> {
+/**
+ * Runs the command; resolves to the exit status (1 when any file failed, 2 for bad arguments). `tokenizer`: a worker
+ * the caller started first (the dictionary load is the longest wait), closed here; otherwise one is started here.
+ */
+export async function runIngestCli(argv: string[], tokenizer: TokenizerWorker = new TokenizerWorker()): Promise<number> {
   const program = new Command()
     .name('ingest')
     .description('Ingest Japanese policy documents (.txt, .md) into the knowledge graph.')
@@ -52,18 +55,22 @@ export async function runIngestCli(argv: string[]): Promise<number> {
   try {
     program.parse(argv, { from: 'user' });
   } catch (err) {
+    await tokenizer.close();
     return (err as { exitCode?: number }).exitCode ?? 2;
   }
   const opts = program.opts<{ store?: string; dataDir?: string; date: Record<string, string>; maxBytes?: number; ifEmpty?: boolean; json?: boolean; quiet?: boolean }>();
   const env = { ...process.env, ...(opts.store ? { KG_STORE: opts.store } : {}), ...(opts.dataDir ? { KG_DATA_DIR: opts.dataDir } : {}) };
-  const config = loadConfig(env);
-  // Three threads from here on: kuromoji loads its dictionary on one while the store opens on another (LadybugDB then
-  // writes there while this one extracts), and the pipeline's modules load on this one.
-  const tokenizer = new TokenizerWorker();
-  const [store, { ingestPaths }] = await Promise.all([openStore(config, { thread: true }), import('./ingestPaths.ts')]).catch(async (err: unknown) => {
+  let config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
     await tokenizer.close();
     throw err;
-  });
+  }
+  // Three threads from here on: kuromoji loads its dictionary on one while the store opens on another (LadybugDB then
+  // writes there while this one extracts), and the pipeline's modules load on this one.
+  const store = await startStoreThread(config);
+  const { ingestPaths } = await import('./ingestPaths.ts');
   try {
     if (opts.ifEmpty) {
       const stats = await store.stats();

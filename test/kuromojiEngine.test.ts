@@ -1,8 +1,9 @@
 // The tuned engine must give exactly stock kuromoji's tokens: same dictionary, same lattice, same best path.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import kuromoji from 'kuromoji';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createKuromojiEngine, loadKuromojiDictionaries, type KuromojiEngine } from '../src/text/kuromojiEngine.ts';
 import { DEFAULT_DICTIONARY_PATH } from '../src/text/tokenizer.ts';
 
@@ -52,6 +53,22 @@ describe('kuromoji engine', () => {
   it('gives surfaces that concatenate back to the input', () => {
     const text = SEEDS[0]!;
     expect(engine.tokenize(text).map((t) => t.surface).join('')).toBe(text);
+  });
+
+  it('keeps the inflated dictionary for the next start and tokenizes the same from it', async () => {
+    const cacheDir = join(mkdtempSync(join(tmpdir(), 'kg-dict-')), 'cache');
+    try {
+      const first = createKuromojiEngine(await loadKuromojiDictionaries(DEFAULT_DICTIONARY_PATH, cacheDir));
+      const gz = readdirSync(DEFAULT_DICTIONARY_PATH).filter((f) => f.endsWith('.gz'));
+      // written after the load resolves, aside and then renamed
+      await vi.waitFor(() => expect(readdirSync(cacheDir).sort()).toEqual(gz.map((f) => f.replace(/\.gz$/, '')).sort()), { timeout: 20_000 });
+      const second = createKuromojiEngine(await loadKuromojiDictionaries(DEFAULT_DICTIONARY_PATH, cacheDir));
+      const text = SEEDS[1]!;
+      expect(second.tokenize(text)).toEqual(first.tokenize(text));
+      expect(fromEngine(text)).toEqual(fromStock(text));
+    } finally {
+      rmSync(dirname(cacheDir), { recursive: true, force: true });
+    }
   });
 
   it('shares one parsed word between its occurrences', () => {

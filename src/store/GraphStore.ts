@@ -69,6 +69,8 @@ export interface GraphStore {
   ping(): Promise<void>;
 
   // ---- writes (each one transactional and idempotent; applied one at a time, in call order) ----
+  /** Optional: readies the store for a bulk of writes (LadybugDB plans the write statements ahead). */
+  prepareWrites?(): Promise<void>;
   /** The stored content hash for a file name, or null when the file was never ingested. */
   documentHash(file: string): Promise<string | null>;
   /**

@@ -50,34 +50,43 @@ function sharedStoreThread(): RpcWorker {
   return storeThread;
 }
 
+interface Opened {
+  thread: RpcWorker;
+  handle: number;
+}
+
 export class ThreadedStore implements GraphStore {
   readonly kind: GraphStore['kind'];
-  private thread: RpcWorker | null = null;
-  private handle: number | null = null;
+  private opening: Promise<Opened> | null = null;
 
   constructor(private readonly config: Config) {
     this.kind = config.KG_STORE;
   }
 
-  /** Opens the store on the store thread; rejects with the open's StoreError. */
-  async init(): Promise<void> {
-    if (this.handle !== null) return;
-    const thread = sharedStoreThread();
-    this.handle = await thread.call<number>('open', [this.config]);
-    this.thread = thread;
+  /**
+   * Opens the store on the store thread; rejects with the open's StoreError. Methods called before it settles wait
+   * for it (and fail with its error), so a caller may go on without waiting.
+   */
+  init(): Promise<void> {
+    this.opening ??= (async () => {
+      const thread = sharedStoreThread();
+      return { thread, handle: await thread.call<number>('open', [this.config]) };
+    })();
+    return this.opening.then(() => undefined);
   }
 
   async close(): Promise<void> {
-    const { thread, handle } = this;
-    this.thread = null;
-    this.handle = null;
-    if (thread && handle !== null) await thread.call('close', [handle]);
+    const opening = this.opening;
+    this.opening = null;
+    const opened = await opening?.catch(() => null);
+    if (opened) await opened.thread.call('close', [opened.handle]);
   }
 
   private forward<M extends ForwardedMethod>(method: M) {
-    return (...args: Parameters<Forwarded[M]>): Promise<Awaited<ReturnType<Forwarded[M]>>> => {
-      if (!this.thread || this.handle === null) return Promise.reject(new StoreUnavailableError('the store is not open (call init())'));
-      return this.thread.call('call', [this.handle, method, args]);
+    return async (...args: Parameters<Forwarded[M]>): Promise<Awaited<ReturnType<Forwarded[M]>>> => {
+      if (!this.opening) throw new StoreUnavailableError('the store is not open (call init())');
+      const { thread, handle } = await this.opening;
+      return thread.call<Awaited<ReturnType<Forwarded[M]>>>('call', [handle, method, args]);
     };
   }
 

@@ -90,6 +90,12 @@ export function cypherUnionForRelations(names: readonly QueryName[], types: read
   return names.flatMap((name) => types.map((t) => cypherForRelation(name, t))).join('\nUNION ALL\n');
 }
 
+/** Every statement text replaceDocument can run (relationship-typed ones once per type). */
+export function documentWriteStatements(): string[] {
+  const names = QUERY_NAMES.filter((n) => n.startsWith('write/') || n === 'read/documents-by-ids' || n === 'read/entities-by-ids' || n.startsWith('read/document-entity-ids-'));
+  return names.flatMap((name) => (load().get(name)!.includes(REL_PLACEHOLDER) ? RELATION_TYPES.map((t) => cypherForRelation(name, t)) : [cypher(name)]));
+}
+
 /** The schema statements of one backend, in order (each idempotent: IF NOT EXISTS). */
 export function schemaStatements(kind: 'ladybug' | 'neo4j'): string[] {
   return stripComments(readFileSync(join(CYPHER_DIR, `schema.${kind}.cypher`), 'utf8'))

@@ -16,3 +16,13 @@ export async function openStore(config: Config, options: { thread?: boolean } = 
   await store.init();
   return store;
 }
+
+/**
+ * The configured store on its own thread (ThreadedStore), already opening: its methods wait for the open and fail with
+ * its error. For the ingest, which has documents to read while the store starts.
+ */
+export async function startStoreThread(config: Config): Promise<GraphStore> {
+  const store = new (await import('./ThreadedStore.ts')).ThreadedStore(config);
+  store.init().catch(() => undefined);
+  return store;
+}

@@ -12,6 +12,7 @@ await serveCalls(async () => {
   return {
     async open(config: Config): Promise<number> {
       const store = await openStore(config);
+      await store.prepareWrites?.();
       const handle = nextHandle++;
       stores.set(handle, store);
       return handle;

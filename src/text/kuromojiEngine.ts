@@ -1,17 +1,32 @@
-// kuromoji 0.1.2 (unmaintained since 2018) with three costs removed, same dictionary, same lattice, same best path:
-// - its loader inflates each dictionary file in 16 KB chunks and copies them together; here each file is inflated
-//   into one buffer of the size the gzip trailer gives;
+// kuromoji 0.1.2 (unmaintained since 2018) with costs removed, same dictionary, same lattice, same best path:
+// - its loader inflates each dictionary file in 16 KB chunks and copies them together, on every start; here each file
+//   is inflated once into one buffer of the size the gzip trailer gives, and kept inflated for the next start;
 // - its lattice builder re-encodes the whole rest of the sentence to UTF-8 (and re-indexes its surrogates) at every
 //   position, quadratic in the sentence length; here the trie is walked one character at a time and stops where the
 //   trie does;
 // - it decodes and splits a word's features on every occurrence; here once per word id;
 // - it expands the trie-id → word-ids map into a JS object of arrays (about 70 MB of heap); here it stays int32s.
 // test/kuromojiEngine.test.ts checks that the tokens equal stock kuromoji's on the seeds and on odd Unicode.
-import { readFile } from 'node:fs';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs';
 import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { gunzip } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
+
+const KUROMOJI_DIR = dirname(require.resolve('kuromoji/package.json'));
+/**
+ * Where the inflated dictionary (about 100 MB) is kept between starts: node_modules/.cache, as build tools do. Reading
+ * it takes a tenth of inflating it. When it cannot be written (read-only node_modules) every start inflates.
+ */
+export const DEFAULT_DICTIONARY_CACHE_DIR = join(
+  KUROMOJI_DIR,
+  '..',
+  '.cache',
+  'kg-policy',
+  `kuromoji-${(require('kuromoji/package.json') as { version: string }).version}-dict`,
+);
 
 interface ByteBuffer {
   getShort(index: number): number;
@@ -78,14 +93,37 @@ const splitByPunctuation = (require('kuromoji/src/Tokenizer') as { splitByPunctu
 /** Smallest output buffer zlib is given: the gzip trailer holds the size modulo 2^32, 0 for an empty file. */
 const MIN_INFLATE_CHUNK = 64 * 1024;
 
-function inflatedArrayBuffer(file: string, callback: (err: Error | null, buffer?: ArrayBuffer) => void): void {
+type Loaded = (err: Error | null, buffer?: ArrayBuffer) => void;
+const noop = () => undefined;
+
+/** The bytes as an ArrayBuffer of their own, copied only when the Buffer is a slice of a larger one. */
+const ownArrayBuffer = (b: Buffer): ArrayBuffer =>
+  b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? (b.buffer as ArrayBuffer) : (b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
+
+function inflatedArrayBuffer(file: string, callback: Loaded): void {
   readFile(file, (err, gz) => {
     if (err) return callback(err);
     const size = gz.length >= 4 ? gz.readUInt32LE(gz.length - 4) : 0;
     gunzip(gz, { chunkSize: Math.max(MIN_INFLATE_CHUNK, size + 1) }, (err2, out) => {
       if (err2) return callback(new Error(`${file}: ${err2.message}`));
-      const whole = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength;
-      callback(null, whole ? (out.buffer as ArrayBuffer) : out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength));
+      callback(null, ownArrayBuffer(out));
+    });
+  });
+}
+
+/** Reads the inflated copy from `cacheDir`, or inflates the .gz and writes the copy (aside, then renamed: whole or absent). */
+function cachedArrayBuffer(cacheDir: string, file: string, callback: Loaded): void {
+  const cached = join(cacheDir, basename(file, '.gz'));
+  readFile(cached, (err, raw) => {
+    if (!err) return callback(null, ownArrayBuffer(raw));
+    inflatedArrayBuffer(file, (err2, buffer) => {
+      if (err2 || !buffer) return callback(err2);
+      callback(null, buffer);
+      const aside = `${cached}.${process.pid}-${threadId}.tmp`;
+      mkdir(cacheDir, { recursive: true }, (err3) => {
+        if (err3) return;
+        writeFile(aside, new Uint8Array(buffer), (err4) => (err4 ? unlink(aside, noop) : rename(aside, cached, noop)));
+      });
     });
   });
 }
@@ -102,13 +140,17 @@ function readTargetMap(bytes: Uint8Array): TargetMap {
   return { at, ints };
 }
 
-/** kuromoji's own loader (same files, same structures), inflating each file in one piece. */
-export function loadKuromojiDictionaries(dicPath: string): Promise<KuromojiDictionaries> {
+/**
+ * kuromoji's own loader (same files, same structures), inflating each file in one piece, or reading the copy inflated
+ * by an earlier start from `cacheDir` (null: no cache).
+ */
+export function loadKuromojiDictionaries(dicPath: string, cacheDir: string | null = DEFAULT_DICTIONARY_CACHE_DIR): Promise<KuromojiDictionaries> {
   function WholeFileLoader(this: object, path: string) {
     (DictionaryLoader as unknown as (this: object, p: string) => void).call(this, path);
   }
   WholeFileLoader.prototype = Object.create(DictionaryLoader.prototype) as object;
-  (WholeFileLoader.prototype as { loadArrayBuffer: typeof inflatedArrayBuffer }).loadArrayBuffer = inflatedArrayBuffer;
+  (WholeFileLoader.prototype as { loadArrayBuffer(file: string, callback: Loaded): void }).loadArrayBuffer = (file, callback) =>
+    cacheDir ? cachedArrayBuffer(cacheDir, file, callback) : inflatedArrayBuffer(file, callback);
   const loader = new (WholeFileLoader as unknown as DictionaryLoaderConstructor)(dicPath);
   loader.dic.token_info_dictionary.loadTargetMap = function (this: { targets: TargetMap }, buffer: Uint8Array) {
     this.targets = readTargetMap(buffer);

@@ -6,7 +6,7 @@ import type { Connection, Database, LbugValue, PreparedStatement, QueryResult } 
 import type { Config } from '../../config.ts';
 import { CypherGraphStore, type CypherTx, type Params } from '../CypherGraphStore.ts';
 import type { Row } from '../bundleRows.ts';
-import { schemaStatements } from '../cypher.ts';
+import { documentWriteStatements, schemaStatements } from '../cypher.ts';
 import {
   StoreError,
   StoreLockedError,
@@ -30,6 +30,9 @@ export const DEFAULT_LADYBUG_MAX_DB_BYTES = 2 ** 36;
  * touches, so during a bulk ingest many small ones cost far more than one at close: 100 documents took 21.6 s with the
  * default and 17.4 s with one checkpoint at close (scratch measurement, 2 cores); the file was half the size too.
  */
+/** Opens retried when another process's checkpoint gets in the way (see openDatabase), and the pause between. */
+export const DEFAULT_LADYBUG_OPEN_ATTEMPTS = 5;
+export const DEFAULT_LADYBUG_OPEN_RETRY_MS = 200;
 export const DEFAULT_LADYBUG_CHECKPOINT_BYTES = 64 * 1024 * 1024;
 
 export interface LadybugStoreOptions {
@@ -63,15 +66,7 @@ export class LadybugStore extends CypherGraphStore {
   async init(): Promise<void> {
     if (this.conn) return;
     this.prepareDataDir();
-    // A process killed while appending a transaction to the write-ahead log leaves a torn tail: replay drops that
-    // uncommitted transaction instead of refusing to open (throwOnWalReplayFailure = false).
-    const db = new lbug.Database(this.dbPath, this.bufferBytes, true, false, DEFAULT_LADYBUG_MAX_DB_BYTES, true, DEFAULT_LADYBUG_CHECKPOINT_BYTES, false);
-    try {
-      await db.init();
-    } catch (e) {
-      await db.close().catch(() => undefined);
-      throw this.openError(e);
-    }
+    const db = await this.openDatabase();
     const conn = new lbug.Connection(db);
     await conn.init();
     this.db = db;
@@ -83,6 +78,36 @@ export class LadybugStore extends CypherGraphStore {
     } catch (e) {
       await this.close();
       throw e instanceof StoreError ? e : new StoreUnavailableError(`cannot create the schema in ${this.dbPath}: ${messageOf(e)}`, { cause: e });
+    }
+  }
+
+  /**
+   * Prepares the statements of a document write ahead of the first one (some 50 ms of planning): the ingest's store
+   * thread does it while kuromoji is still loading.
+   */
+  async prepareWrites(): Promise<void> {
+    await this.exclusive(async () => {
+      for (const text of documentWriteStatements()) await this.statement(text);
+    });
+  }
+
+  /**
+   * LadybugDB looks for the checkpoint's shadow file before it takes the directory's lock: opening while another
+   * process checkpoints can fail on a file that just vanished. A retry then meets the lock (or a finished checkpoint).
+   */
+  private async openDatabase(): Promise<Database> {
+    for (let attempt = 1; ; attempt++) {
+      // A process killed while appending a transaction to the write-ahead log leaves a torn tail: replay drops that
+      // uncommitted transaction instead of refusing to open (throwOnWalReplayFailure = false).
+      const db = new lbug.Database(this.dbPath, this.bufferBytes, true, false, DEFAULT_LADYBUG_MAX_DB_BYTES, true, DEFAULT_LADYBUG_CHECKPOINT_BYTES, false);
+      try {
+        await db.init();
+        return db;
+      } catch (e) {
+        await db.close().catch(() => undefined);
+        if (attempt >= DEFAULT_LADYBUG_OPEN_ATTEMPTS || !/cannot open file .*\.(shadow|wal)\b/i.test(messageOf(e))) throw this.openError(e);
+        await new Promise((resolve) => setTimeout(resolve, DEFAULT_LADYBUG_OPEN_RETRY_MS));
+      }
     }
   }
 
