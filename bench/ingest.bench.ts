@@ -54,14 +54,12 @@ async function tokenizeOnly(dir: string, mode: 'kuromoji' | 'engine'): Promise<M
   return { ms: performance.now() - started, loadMs, chars, maxRssMb: process.resourceUsage().maxRSS / 1024 };
 }
 
-/** The ingest command itself (`npm run ingest -- --quiet DIR`, started as ingest/cli.ts starts it), in this process. */
+/** The ingest command itself (`npm run ingest -- --quiet DIR`), in this process, from its import to its exit status. */
 async function ingest(dir: string): Promise<Measure> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kg-bench-'));
   const started = performance.now();
-  const { TokenizerWorker } = await import('../src/text/TokenizerWorker.ts');
-  const tokenizer = new TokenizerWorker();
   const { runIngestCli } = await import('../ingest/runIngestCli.ts');
-  const status = await runIngestCli(['--quiet', '--data-dir', dataDir, dir], tokenizer);
+  const status = await runIngestCli(['--quiet', '--data-dir', dataDir, dir]);
   const ms = performance.now() - started;
   rmSync(dataDir, { recursive: true, force: true });
   if (status !== 0) throw new Error(`ingest exited with status ${status}`);

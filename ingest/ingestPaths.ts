@@ -5,7 +5,7 @@ import type { DocumentBundle, DocumentRecord, EntityType } from '../src/model/gr
 import { ENTITY_TYPES } from '../src/model/graph.ts';
 import type { GraphStore, WriteSummary } from '../src/store/GraphStore.ts';
 import { TokenizerWorker } from '../src/text/TokenizerWorker.ts';
-import type { Token } from '../src/text/tokenizer.ts';
+import type { BatchTokenizer, Token } from '../src/text/tokenizer.ts';
 import type { DictionaryEntry } from './extract/EntityDictionary.ts';
 import type { EntityDictionary } from './extract/EntityDictionary.ts';
 import { loadCuratedData } from './extract/curatedDictionaries.ts';
@@ -30,10 +30,10 @@ export interface IngestOptions {
   /** Documents per extraction batch (DEFAULT_INGEST_BATCH_FILES). */
   batchFiles?: number;
   /**
-   * A tokenizer worker already started by the caller (so its dictionary loads while the caller opens the store); it
-   * is closed at the end. Without one, a worker is started here.
+   * The tokenizer, already started by the caller (so its dictionary loads while the caller opens the store); it is
+   * closed at the end. Without one, a TokenizerWorker is started here.
    */
-  tokenizer?: TokenizerWorker;
+  tokenizer?: BatchTokenizer;
   /** Progress: one call per file and stage. */
   onProgress?: (event: { file: string; stage: IngestStage; index: number; total: number }) => void;
 }
@@ -192,7 +192,11 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
       next = first + batchFiles < files.length ? prepare(first + batchFiles) : null;
       next?.catch(() => undefined);
       // Built while the worker is still loading its dictionary: curated entries plus what the store knows.
-      dictionary ??= createDictionary(loadCuratedData(), await knownEntities(store));
+      if (!dictionary) {
+        dictionary = createDictionary(loadCuratedData(), await knownEntities(store));
+        // Not waited for: the store plans its writes while this batch is analyzed.
+        store.prepareWrites?.().catch(() => undefined);
+      }
       const batch = new BatchExtractor({ dictionary, onProgress: (file, stage) => progress(file, stage, indexOf.get(file) ?? 0) });
       const paths: string[] = [];
       const stored = await storedHashes;

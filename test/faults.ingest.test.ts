@@ -2,10 +2,10 @@
 //  - killed with SIGKILL (before any document is stored, and again just after the first one is) and run again:
 //    the graph equals that of a clean ingest, and what the kill left behind never holds half a document;
 //  - two ingests at once on one data directory: the second fails clearly (naming the directory), the first
-//    completes, and the graph equals that of a clean ingest.
+//    completes, and the graph equals that of a clean ingest of the same files.
 // "A document was stored" is observed from outside through the write-ahead log: LadybugDB appends a transaction to
 // graph.lbug.wal when it commits, so the log growing past the schema's few KB means a document was committed.
-import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,9 +138,20 @@ describe('ingest killed with SIGKILL', () => {
 
 describe('two ingests at once on one data directory', () => {
   it('the second fails with a message naming the directory; the first completes; the graph equals a clean ingest', async () => {
+    // The first ingest gets eight copies of the seeds (40 documents, ~1.5 MB): long enough to still hold the store
+    // when the second reaches it (the seeds alone take ~2 s), and large enough for its tokenizer thread.
+    const copies = join(work, 'copies');
+    mkdirSync(copies);
+    for (let i = 0; i < 8; i++) for (const f of readdirSync(seeds)) copyFileSync(join(seeds, f), join(copies, `c${i}-${f}`));
+    const reference = join(work, 'copies-clean');
+    const referenceRun = runTs(INGEST_CLI, ['--quiet', copies], { KG_DATA_DIR: reference });
+    expect((await referenceRun.exited).code, referenceRun.stderr).toBe(0);
+    const cleanCopies = await dumpDir(reference);
+    expect(cleanCopies.documents).toHaveLength(8 * SEED_DOCUMENTS);
+
     const dataDir = join(work, 'concurrent');
     const env = { KG_DATA_DIR: dataDir };
-    const first = runTs(INGEST_CLI, [seeds], env);
+    const first = runTs(INGEST_CLI, ['--quiet', copies], env);
     // The first holds the store (and its lock) from the moment it writes the schema until it exits.
     await waitFor('the first ingest to open the store', () => walBytes(dataDir) > 0, 120_000);
     const second = runTs(INGEST_CLI, [seeds], env);
@@ -151,6 +162,6 @@ describe('two ingests at once on one data directory', () => {
 
     const firstExit = await first.exited;
     expect(firstExit.code, first.stderr).toBe(0);
-    expect(await dumpDir(dataDir)).toEqual(clean);
+    expect(await dumpDir(dataDir)).toEqual(cleanCopies);
   }, 300_000);
 });

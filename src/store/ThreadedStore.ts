@@ -8,6 +8,7 @@ import { STORE_ERROR_CODES, StoreError, StoreUnavailableError, type StoreErrorCo
 /** The GraphStore methods forwarded to the store thread (init opens the store there, close closes it). */
 export const STORE_METHODS = [
   'ping',
+  'prepareWrites',
   'documentHash',
   'replaceDocument',
   'removeDocument',
@@ -36,7 +37,7 @@ function revive(e: ThreadError): Error {
   return Object.assign(new Error(e.message), { name: e.name });
 }
 
-type Forwarded = Pick<GraphStore, ForwardedMethod>;
+type Forwarded = Required<Pick<GraphStore, ForwardedMethod>>;
 
 /**
  * One store thread per process, kept for its life (unreferenced while idle): LadybugDB's native module does not survive
@@ -91,6 +92,7 @@ export class ThreadedStore implements GraphStore {
   }
 
   ping = this.forward('ping');
+  prepareWrites = this.forward('prepareWrites');
   documentHash = this.forward('documentHash');
   replaceDocument = this.forward('replaceDocument');
   removeDocument = this.forward('removeDocument');

@@ -12,7 +12,6 @@ await serveCalls(async () => {
   return {
     async open(config: Config): Promise<number> {
       const store = await openStore(config);
-      await store.prepareWrites?.();
       const handle = nextHandle++;
       stores.set(handle, store);
       return handle;
@@ -26,7 +25,8 @@ await serveCalls(async () => {
       const store = stores.get(handle);
       if (!store) throw new StoreUnavailableError('the store is closed');
       if (!STORE_METHODS.includes(method)) throw new Error(`not a store method: ${String(method)}`);
-      return (store[method] as (...a: unknown[]) => unknown).apply(store, args);
+      const fn = store[method] as ((...a: unknown[]) => unknown) | undefined; // prepareWrites is optional
+      return fn?.apply(store, args);
     },
   };
 });

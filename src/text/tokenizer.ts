@@ -18,6 +18,25 @@ export interface Token {
 
 export type Tokenizer = (text: string) => Token[];
 
+/** Tokenizes texts in batches, on this thread or another (TokenizerWorker); close() frees it. */
+export interface BatchTokenizer {
+  tokenize(texts: string[]): Promise<Token[][]>;
+  close(): Promise<void>;
+}
+
+/** A BatchTokenizer on this thread; the dictionary starts loading now. */
+export function tokenizerOnThisThread(dicPath: string = DEFAULT_DICTIONARY_PATH): BatchTokenizer {
+  const loaded = loadTokenizer(dicPath);
+  loaded.catch(() => undefined);
+  return {
+    tokenize: async (texts) => {
+      const tokenize = await loaded;
+      return texts.map((t) => tokenize(t));
+    },
+    close: async () => undefined,
+  };
+}
+
 const require = createRequire(import.meta.url);
 export const DEFAULT_DICTIONARY_PATH = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
 

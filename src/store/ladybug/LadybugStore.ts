@@ -92,8 +92,9 @@ export class LadybugStore extends CypherGraphStore {
   }
 
   /**
-   * LadybugDB looks for the checkpoint's shadow file before it takes the directory's lock: opening while another
-   * process checkpoints can fail on a file that just vanished. A retry then meets the lock (or a finished checkpoint).
+   * LadybugDB reads the checkpoint's shadow file and the log before it takes the directory's lock: opening while
+   * another process checkpoints or closes can fail on a file that just vanished, or replay a log that was just
+   * checkpointed ("… already exists in catalog"). A retry then meets the lock, or the finished checkpoint.
    */
   private async openDatabase(): Promise<Database> {
     for (let attempt = 1; ; attempt++) {
@@ -105,7 +106,7 @@ export class LadybugStore extends CypherGraphStore {
         return db;
       } catch (e) {
         await db.close().catch(() => undefined);
-        if (attempt >= DEFAULT_LADYBUG_OPEN_ATTEMPTS || !/cannot open file .*\.(shadow|wal)\b/i.test(messageOf(e))) throw this.openError(e);
+        if (attempt >= DEFAULT_LADYBUG_OPEN_ATTEMPTS || !/cannot open file .*\.(shadow|wal)\b|already exists in catalog/i.test(messageOf(e))) throw this.openError(e);
         await new Promise((resolve) => setTimeout(resolve, DEFAULT_LADYBUG_OPEN_RETRY_MS));
       }
     }
