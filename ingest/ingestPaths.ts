@@ -114,9 +114,9 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
     results.push({ file, path, status: 'failed', error: e });
   };
 
-  // kuromoji runs on a second core: the worker loads its dictionary while the first batch is read, normalized and
-  // segmented, and tokenizes the next batch while this thread extracts the current one.
-  const worker = options.tokenizer ?? new TokenizerWorker();
+  // Unless the caller brings a tokenizer, kuromoji runs on a second core: the worker loads its dictionary while the
+  // first batch is read, normalized and segmented, and tokenizes the next batch while this thread extracts the current.
+  const tokenizer = options.tokenizer ?? new TokenizerWorker();
   // What is stored, read once (deciding what to skip never waits behind the writes in flight) and not waited for: the
   // first documents are read and tokenized while the store is still opening; one found unchanged is dropped before
   // extraction.
@@ -159,7 +159,7 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
           charCount: raw.text.length,
           ingestedAt: new Date().toISOString(),
         };
-        const tokens = worker.tokenize(segmented.passages.map((p) => p.text));
+        const tokens = tokenizer.tokenize(segmented.passages.map((p) => p.text));
         tokens.catch(() => undefined);
         inputs.push({ input: { document, passages: segmented.passages }, path, tokens });
       } catch (err) {
@@ -191,7 +191,7 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
       const current = await next;
       next = first + batchFiles < files.length ? prepare(first + batchFiles) : null;
       next?.catch(() => undefined);
-      // Built while the worker is still loading its dictionary: curated entries plus what the store knows.
+      // Built while kuromoji may still be loading its dictionary: curated entries plus what the store knows.
       if (!dictionary) {
         dictionary = createDictionary(loadCuratedData(), await knownEntities(store));
         // Not waited for: the store plans its writes while this batch is analyzed.
@@ -227,7 +227,7 @@ export async function ingestPaths(paths: string[], store: GraphStore, options: I
     await writing;
   } finally {
     await writing.catch(() => undefined);
-    await worker.close();
+    await tokenizer.close();
   }
 
   const stats = await store.stats();
