@@ -39,11 +39,17 @@ async function printSummary(report: IngestReport): Promise<void> {
   );
 }
 
-/** Sum of the listed files' sizes (a file that cannot be read counts 0: reading it reports the error). */
-async function totalBytes(paths: string[]): Promise<number> {
+/**
+ * LadybugDB buffer pool per byte of the largest document: a document is written in one transaction, held in the pool
+ * until it commits (a 13 MB file needed between 128 and 256 MB).
+ */
+export const DEFAULT_BUFFER_BYTES_PER_DOCUMENT_BYTE = 24;
+
+/** Total and largest size of the listed files (a file that cannot be read counts 0: reading it reports the error). */
+async function inputSizes(paths: string[]): Promise<{ total: number; largest: number }> {
   const { files } = await listInputFiles(paths);
   const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
-  return sizes.reduce((a, b) => a + b, 0);
+  return { total: sizes.reduce((a, b) => a + b, 0), largest: Math.max(0, ...sizes) };
 }
 
 /** Runs the command; resolves to the exit status (1 when any file failed, 2 for bad arguments). */
@@ -66,8 +72,9 @@ export async function runIngestCli(argv: string[]): Promise<number> {
     return (err as { exitCode?: number }).exitCode ?? 2;
   }
   const inputs = program.processedArgs[0] as string[];
+  const sizes = await inputSizes(inputs);
   const tokenizer =
-    (await totalBytes(inputs)) >= DEFAULT_TOKENIZER_THREAD_MIN_BYTES
+    sizes.total >= DEFAULT_TOKENIZER_THREAD_MIN_BYTES
       ? new (await import('../src/text/TokenizerWorker.ts')).TokenizerWorker()
       : (await import('../src/text/tokenizer.ts')).tokenizerOnThisThread();
   const opts = program.opts<{ store?: string; dataDir?: string; date: Record<string, string>; maxBytes?: number; ifEmpty?: boolean; json?: boolean; quiet?: boolean }>();
@@ -75,6 +82,8 @@ export async function runIngestCli(argv: string[]): Promise<number> {
   let config;
   try {
     config = (await import('../src/config.ts')).loadConfig(env);
+    // Room in LadybugDB's buffer pool for the largest document's transaction.
+    config = { ...config, KG_LADYBUG_BUFFER_BYTES: Math.max(config.KG_LADYBUG_BUFFER_BYTES, DEFAULT_BUFFER_BYTES_PER_DOCUMENT_BYTE * sizes.largest) };
   } catch (err) {
     await tokenizer.close();
     throw err;

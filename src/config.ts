@@ -5,6 +5,8 @@ export const DEFAULT_PORT = 4000;
 export const DEFAULT_DATA_DIR = 'data';
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const DEFAULT_BATCH_SIZE = 500;
+/** LadybugDB buffer pool per process; the graph of a few hundred documents needs a small fraction of it. */
+export const DEFAULT_LADYBUG_BUFFER_BYTES = 128 * 1024 * 1024;
 export const DEFAULT_LOG_LEVEL = 'info';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -17,6 +19,7 @@ export const configSchema = z
     KG_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
     KG_MAX_FILE_BYTES: z.coerce.number().int().positive().default(DEFAULT_MAX_FILE_BYTES),
     KG_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_BATCH_SIZE),
+    KG_LADYBUG_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024 * 1024).default(DEFAULT_LADYBUG_BUFFER_BYTES),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(DEFAULT_LOG_LEVEL),
     NEO4J_URI: z.string().url().optional(),
     NEO4J_USER: z.string().default('neo4j'),

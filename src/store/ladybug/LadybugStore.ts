@@ -3,7 +3,7 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path';
 import lbug from '@ladybugdb/core';
 import type { Connection, Database, LbugValue, PreparedStatement, QueryResult } from '@ladybugdb/core';
-import type { Config } from '../../config.ts';
+import { DEFAULT_LADYBUG_BUFFER_BYTES, type Config } from '../../config.ts';
 import { CypherGraphStore, type CypherTx, type Params } from '../CypherGraphStore.ts';
 import type { Row } from '../bundleRows.ts';
 import { documentWriteStatements, schemaStatements } from '../cypher.ts';
@@ -18,8 +18,6 @@ import {
 } from '../errors.ts';
 
 export const DEFAULT_LADYBUG_FILE = 'graph.lbug';
-/** Buffer pool per process; the graph of a few hundred documents needs a small fraction of it. */
-export const DEFAULT_LADYBUG_BUFFER_BYTES = 128 * 1024 * 1024;
 /**
  * Upper bound of the database file, reserved as virtual address space per open database: the library default (8 TiB)
  * exhausts the address space after a dozen databases in one process (tests, tools). A power of two.
@@ -60,7 +58,7 @@ export class LadybugStore extends CypherGraphStore {
   }
 
   static fromConfig(config: Config): LadybugStore {
-    return new LadybugStore({ dataDir: config.KG_DATA_DIR, batchSize: config.KG_BATCH_SIZE });
+    return new LadybugStore({ dataDir: config.KG_DATA_DIR, batchSize: config.KG_BATCH_SIZE, bufferBytes: config.KG_LADYBUG_BUFFER_BYTES });
   }
 
   async init(): Promise<void> {
@@ -100,7 +98,9 @@ export class LadybugStore extends CypherGraphStore {
     for (let attempt = 1; ; attempt++) {
       // A process killed while appending a transaction to the write-ahead log leaves a torn tail: replay drops that
       // uncommitted transaction instead of refusing to open (throwOnWalReplayFailure = false).
-      const db = new lbug.Database(this.dbPath, this.bufferBytes, true, false, DEFAULT_LADYBUG_MAX_DB_BYTES, true, DEFAULT_LADYBUG_CHECKPOINT_BYTES, false);
+      // Committed changes stay in the buffer pool until a checkpoint: the threshold is at most half the pool.
+      const checkpointBytes = Math.min(DEFAULT_LADYBUG_CHECKPOINT_BYTES, Math.floor(this.bufferBytes / 2));
+      const db = new lbug.Database(this.dbPath, this.bufferBytes, true, false, DEFAULT_LADYBUG_MAX_DB_BYTES, true, checkpointBytes, false);
       try {
         await db.init();
         return db;
