@@ -49,7 +49,7 @@ export const DEFAULT_BUFFER_BYTES_PER_DOCUMENT_BYTE = 24;
 async function inputSizes(paths: string[]): Promise<{ total: number; largest: number }> {
   const { files } = await listInputFiles(paths);
   const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
-  return { total: sizes.reduce((a, b) => a + b, 0), largest: Math.max(0, ...sizes) };
+  return { total: sizes.reduce((a, b) => a + b, 0), largest: sizes.reduce((a, b) => Math.max(a, b), 0) };
 }
 
 /** Runs the command; resolves to the exit status (1 when any file failed, 2 for bad arguments). */
@@ -82,8 +82,9 @@ export async function runIngestCli(argv: string[]): Promise<number> {
   let config;
   try {
     config = (await import('../src/config.ts')).loadConfig(env);
-    // Room in LadybugDB's buffer pool for the largest document's transaction.
-    config = { ...config, KG_LADYBUG_BUFFER_BYTES: Math.max(config.KG_LADYBUG_BUFFER_BYTES, DEFAULT_BUFFER_BYTES_PER_DOCUMENT_BYTE * sizes.largest) };
+    // Room in LadybugDB's buffer pool for the largest document's transaction (files over the limit are not read).
+    const largest = Math.min(sizes.largest, opts.maxBytes ?? config.KG_MAX_FILE_BYTES);
+    config = { ...config, KG_LADYBUG_BUFFER_BYTES: Math.max(config.KG_LADYBUG_BUFFER_BYTES, DEFAULT_BUFFER_BYTES_PER_DOCUMENT_BYTE * largest) };
   } catch (err) {
     await tokenizer.close();
     throw err;
