@@ -8,10 +8,11 @@ import { listInputFiles } from './read/listInputFiles.ts';
 
 export const DEFAULT_INPUT = 'seeds';
 /**
- * Input size from which kuromoji gets a thread of its own. Below it, starting that thread (and loading TypeScript
- * there) costs more than tokenizing here: the seeds (0.2 MB) ingest in ~2.3 s here against ~2.7 s with the worker.
+ * Input size from which kuromoji and the store get a thread each. Below it, starting those threads (and loading
+ * TypeScript in each) costs more than it saves: the seeds (0.2 MB) ingest in ~2.2 s on one thread against ~2.6 s with
+ * the store on its own and ~2.7 s with both (medians of 7 runs, 2 cores).
  */
-export const DEFAULT_TOKENIZER_THREAD_MIN_BYTES = 1024 * 1024;
+export const DEFAULT_INGEST_THREADS_MIN_BYTES = 1024 * 1024;
 const STAGES: IngestStage[] = ['read', 'normalize', 'segment', 'tokenize', 'discover', 'extract', 'store'];
 
 function parseDate(value: string, previous: Record<string, string> = {}): Record<string, string> {
@@ -73,10 +74,10 @@ export async function runIngestCli(argv: string[]): Promise<number> {
   }
   const inputs = program.processedArgs[0] as string[];
   const sizes = await inputSizes(inputs);
-  const tokenizer =
-    sizes.total >= DEFAULT_TOKENIZER_THREAD_MIN_BYTES
-      ? new (await import('../src/text/TokenizerWorker.ts')).TokenizerWorker()
-      : (await import('../src/text/tokenizer.ts')).tokenizerOnThisThread();
+  const threaded = sizes.total >= DEFAULT_INGEST_THREADS_MIN_BYTES;
+  const tokenizer = threaded
+    ? new (await import('../src/text/TokenizerWorker.ts')).TokenizerWorker()
+    : (await import('../src/text/tokenizer.ts')).tokenizerOnThisThread();
   const opts = program.opts<{ store?: string; dataDir?: string; date: Record<string, string>; maxBytes?: number; ifEmpty?: boolean; json?: boolean; quiet?: boolean }>();
   const env = { ...process.env, ...(opts.store ? { KG_STORE: opts.store } : {}), ...(opts.dataDir ? { KG_DATA_DIR: opts.dataDir } : {}) };
   let config;
@@ -89,9 +90,16 @@ export async function runIngestCli(argv: string[]): Promise<number> {
     await tokenizer.close();
     throw err;
   }
-  // The store opens on its own thread (LadybugDB then writes there while this one extracts) while the pipeline's
-  // modules load here and kuromoji's dictionary loads.
-  const store = await (await import('../src/store/openStore.ts')).startStoreThread(config);
+  // On its own thread the store opens while the pipeline's modules load here and kuromoji's dictionary loads, and then
+  // LadybugDB writes there while this thread extracts.
+  const { openStore, startStoreThread } = await import('../src/store/openStore.ts');
+  let store;
+  try {
+    store = threaded ? await startStoreThread(config) : await openStore(config);
+  } catch (err) {
+    await tokenizer.close();
+    throw err;
+  }
   const { ingestPaths } = await import('./ingestPaths.ts');
   try {
     if (opts.ifEmpty) {
