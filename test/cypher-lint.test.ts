@@ -21,7 +21,6 @@ const QUERY_PARAMS: Record<string, string[]> = {
   'read/document-entity-ids-mentioned': ['docId'],
   'read/document-entity-ids-related': ['docId'],
   'read/document-entity-ids-with-facts': ['docId'],
-  'read/document-hash-by-file': ['file'],
   'read/documents-all': [],
   'read/documents-by-ids': ['ids'],
   'read/passages-by-ids': ['ids'],

@@ -57,11 +57,6 @@ export abstract class CypherGraphStore implements GraphStore {
 
   // ---- writes ----
 
-  async documentHash(file: string): Promise<string | null> {
-    const rows = await this.read('documentHash', (tx) => tx.run(cypher('read/document-hash-by-file'), { file }));
-    return rows.length > 0 ? String(rows[0]!.contentHash) : null;
-  }
-
   async replaceDocument(bundle: DocumentBundle): Promise<WriteSummary> {
     const rows = bundleRows(bundle);
     const doc = bundle.document;

@@ -71,8 +71,6 @@ export interface GraphStore {
   // ---- writes (each one transactional and idempotent; applied one at a time, in call order) ----
   /** Optional: readies the store for a bulk of writes (LadybugDB plans the write statements ahead). */
   prepareWrites?(): Promise<void>;
-  /** The stored content hash for a file name, or null when the file was never ingested. */
-  documentHash(file: string): Promise<string | null>;
   /**
    * Replaces everything one document contributed (its passages, mentions, relations and facts) by the bundle,
    * in one transaction; entities shared with other documents are upserted, not duplicated; entities left with

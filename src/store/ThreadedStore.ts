@@ -9,7 +9,6 @@ import { STORE_ERROR_CODES, StoreError, StoreUnavailableError, type StoreErrorCo
 export const STORE_METHODS = [
   'ping',
   'prepareWrites',
-  'documentHash',
   'replaceDocument',
   'removeDocument',
   'graphVersion',
@@ -93,7 +92,6 @@ export class ThreadedStore implements GraphStore {
 
   ping = this.forward('ping');
   prepareWrites = this.forward('prepareWrites');
-  documentHash = this.forward('documentHash');
   replaceDocument = this.forward('replaceDocument');
   removeDocument = this.forward('removeDocument');
   graphVersion = this.forward('graphVersion');

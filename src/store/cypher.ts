@@ -14,7 +14,6 @@ export const QUERY_NAMES = [
   'read/document-entity-ids-mentioned',
   'read/document-entity-ids-related',
   'read/document-entity-ids-with-facts',
-  'read/document-hash-by-file',
   'read/documents-all',
   'read/documents-by-ids',
   'read/passages-by-ids',

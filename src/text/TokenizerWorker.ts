@@ -5,8 +5,6 @@ import type { BatchTokenizer, Token } from './tokenizer.ts';
 
 export class TokenizerWorker implements BatchTokenizer {
   private readonly rpc = new RpcWorker(new URL('./tokenizeInWorker.ts', import.meta.url), null, (e) => new Error(`tokenizer: ${e.message}`));
-  /** Resolves once the dictionary is loaded. */
-  readonly ready = this.rpc.ready;
 
   /** Tokens of each text, in order. */
   tokenize(texts: string[]): Promise<Token[][]> {

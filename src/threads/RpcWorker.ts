@@ -10,7 +10,7 @@ export interface ThreadError {
   code?: string;
 }
 
-type Message = { ready: true } | { fatal: ThreadError } | { id: number; result: unknown } | { id: number; error: ThreadError };
+type Message = { fatal: ThreadError } | { id: number; result: unknown } | { id: number; error: ThreadError };
 
 interface Pending {
   resolve(value: unknown): void;
@@ -30,8 +30,6 @@ export class RpcWorker {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private failure: Error | null = null;
-  /** Resolves once the worker's set-up is done; rejects with its error. */
-  readonly ready: Promise<void>;
 
   /**
    * @param entry the TypeScript module the worker runs (it calls serveCalls)
@@ -47,29 +45,23 @@ export class RpcWorker {
   ) {
     this.worker = new Worker(BOOTSTRAP, { workerData: { entry: entry.href, data } });
     if (options.idleUnref) this.worker.unref();
-    this.ready = new Promise<void>((resolve, reject) => {
-      this.worker.on('message', (m: Message) => {
-        if ('ready' in m) resolve();
-        else if ('fatal' in m) this.fail(this.revive(m.fatal), reject);
-        else {
-          const p = this.pending.get(m.id);
-          this.pending.delete(m.id);
-          if (this.options.idleUnref && this.pending.size === 0) this.worker.unref();
-          if ('error' in m) p?.reject(this.revive(m.error));
-          else p?.resolve(m.result);
-        }
-      });
-      this.worker.on('error', (err) => this.fail(err, reject));
-      this.worker.on('exit', (code) => {
-        if (code !== 0 || this.pending.size > 0) this.fail(new Error(`worker ${entry.pathname.split('/').pop()} exited with code ${code}`), reject);
-      });
+    // Calls made before the worker's set-up is done wait in its port; a set-up that fails fails them.
+    this.worker.on('message', (m: Message) => {
+      if ('fatal' in m) return this.fail(this.revive(m.fatal));
+      const p = this.pending.get(m.id);
+      this.pending.delete(m.id);
+      if (this.options.idleUnref && this.pending.size === 0) this.worker.unref();
+      if ('error' in m) p?.reject(this.revive(m.error));
+      else p?.resolve(m.result);
     });
-    this.ready.catch(() => undefined);
+    this.worker.on('error', (err) => this.fail(err));
+    this.worker.on('exit', (code) => {
+      if (code !== 0 || this.pending.size > 0) this.fail(new Error(`worker ${entry.pathname.split('/').pop()} exited with code ${code}`));
+    });
   }
 
-  private fail(err: Error, reject: (err: Error) => void): void {
+  private fail(err: Error): void {
     this.failure ??= err;
-    reject(err);
     for (const p of this.pending.values()) p.reject(err);
     this.pending.clear();
   }
@@ -95,7 +87,7 @@ export class RpcWorker {
 }
 
 /**
- * The worker side: runs `setUp`, reports ready (or its error as fatal), then answers each call with the handler of
+ * The worker side: runs `setUp` (its error is reported as fatal), then answers each call with the handler of
  * that name, one at a time in arrival order.
  */
 export async function serveCalls(setUp: () => Promise<Record<string, (...args: never[]) => unknown>>): Promise<void> {
@@ -119,5 +111,4 @@ export async function serveCalls(setUp: () => Promise<Record<string, (...args: n
       }
     });
   });
-  port.postMessage({ ready: true });
 }

@@ -150,9 +150,6 @@ export class CachedStore implements GraphStore {
   ping(): Promise<void> {
     return this.store.ping();
   }
-  documentHash(file: string): Promise<string | null> {
-    return this.store.documentHash(file);
-  }
   async replaceDocument(bundle: DocumentBundle): Promise<WriteSummary> {
     this.version = null;
     return this.store.replaceDocument(bundle);
