@@ -10,7 +10,7 @@ import type { DocumentBundle } from '../src/model/graph.ts';
 import type { GraphStore } from '../src/store/GraphStore.ts';
 import { StoreError } from '../src/store/errors.ts';
 import { LadybugStore } from '../src/store/ladybug/LadybugStore.ts';
-import { openStore } from '../src/store/openStore.ts';
+import { openStore, startStoreThread } from '../src/store/openStore.ts';
 import { ENTITIES, IDS, buildDocA, docA, docB } from './fixtures/bundles.ts';
 
 interface Backend {
@@ -41,7 +41,9 @@ const ladybugOnThread: Backend = {
   async fresh() {
     const dir = await mkdtemp(join(tmpdir(), 'kg-store-'));
     tempDirs.push(dir);
-    return openStore(loadConfig({ KG_DATA_DIR: dir, KG_BATCH_SIZE: '4' }), { thread: true });
+    const store = await startStoreThread(loadConfig({ KG_DATA_DIR: dir, KG_BATCH_SIZE: '4' }));
+    await store.init();
+    return store;
   },
 };
 
@@ -450,12 +452,12 @@ describe('LadybugStore: data directory errors', () => {
     const base = await mkdtemp(join(tmpdir(), 'kg-thread-'));
     tempDirs.push(base);
     const missing = join(base, 'no', 'such', 'data');
-    const openError = await openStore(loadConfig({ KG_DATA_DIR: missing }), { thread: true }).catch((e: unknown) => e);
+    const openError = await (await startStoreThread(loadConfig({ KG_DATA_DIR: missing }))).init().catch((e: unknown) => e);
     expect(openError).toBeInstanceOf(StoreError);
     expect(openError).toMatchObject({ code: 'STORE_UNAVAILABLE', name: 'StoreUnavailableError' });
     expect((openError as Error).message).toContain(join(base, 'no', 'such'));
 
-    const store = await openStore(loadConfig({ KG_DATA_DIR: join(base, 'data') }), { thread: true });
+    const store = await startStoreThread(loadConfig({ KG_DATA_DIR: join(base, 'data') }));
     try {
       const broken = { ...docA, passages: [...docA.passages, docA.passages[0]!] };
       const writeError = await store.replaceDocument(broken).catch((e: unknown) => e);

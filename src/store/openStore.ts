@@ -5,12 +5,11 @@ import type { GraphStore } from './GraphStore.ts';
 /**
  * Opens the configured store and runs init() (schema, reachability); throws a StoreError with a stable code.
  * Each backend is imported only when chosen: neo4j-driver is not loaded for the embedded store, nor LadybugDB's
- * native module for Neo4j. With `thread`, the store runs on a worker thread (ThreadedStore), for bulk writes.
+ * native module for Neo4j. For bulk writes, startStoreThread below runs it on a thread of its own.
  */
-export async function openStore(config: Config, options: { thread?: boolean } = {}): Promise<GraphStore> {
-  const store = options.thread
-    ? new (await import('./ThreadedStore.ts')).ThreadedStore(config)
-    : config.KG_STORE === 'neo4j'
+export async function openStore(config: Config): Promise<GraphStore> {
+  const store =
+    config.KG_STORE === 'neo4j'
       ? (await import('./neo4j/Neo4jStore.ts')).Neo4jStore.fromConfig(config)
       : (await import('./ladybug/LadybugStore.ts')).LadybugStore.fromConfig(config);
   await store.init();
@@ -19,7 +18,8 @@ export async function openStore(config: Config, options: { thread?: boolean } = 
 
 /**
  * The configured store on its own thread (ThreadedStore), already opening: its methods wait for the open and fail with
- * its error. For the ingest, which has documents to read while the store starts.
+ * its error (init() resolves or rejects with it too). For the ingest, which has documents to read while the store
+ * starts.
  */
 export async function startStoreThread(config: Config): Promise<GraphStore> {
   const store = new (await import('./ThreadedStore.ts')).ThreadedStore(config);

@@ -15,7 +15,7 @@ import { gunzip } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
 
-const KUROMOJI_DIR = dirname(require.resolve('kuromoji/package.json'));
+export const KUROMOJI_DIR = dirname(require.resolve('kuromoji/package.json'));
 /**
  * Where the inflated dictionary (about 100 MB) is kept between starts: node_modules/.cache, as build tools do. Reading
  * it takes a tenth of inflating it. When it cannot be written (read-only node_modules) every start inflates.

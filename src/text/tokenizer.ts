@@ -1,7 +1,6 @@
 // kuromoji (IPADIC) loaded once per process; every caller shares the same tokenizer.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { createKuromojiEngine, loadKuromojiDictionaries } from './kuromojiEngine.ts';
+import { join } from 'node:path';
+import { KUROMOJI_DIR, createKuromojiEngine, loadKuromojiDictionaries } from './kuromojiEngine.ts';
 
 export interface Token {
   surface: string;
@@ -37,8 +36,7 @@ export function tokenizerOnThisThread(dicPath: string = DEFAULT_DICTIONARY_PATH)
   };
 }
 
-const require = createRequire(import.meta.url);
-export const DEFAULT_DICTIONARY_PATH = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
+export const DEFAULT_DICTIONARY_PATH = join(KUROMOJI_DIR, 'dict');
 
 /** Characters kuromoji's lattice builder throws on: lone surrogates and NUL (measured over the whole BMP). */
 const UNTOKENIZABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g;
